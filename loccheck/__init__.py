@@ -1,0 +1,3 @@
+"""loccheck: audit a storefront for a foreign market."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Run loccheck as ``python -m loccheck``."""
+
+from loccheck.cli import main
+
+main()

@@ -1,0 +1,49 @@
+"""Built-in checks, listed explicitly (no import side effects, no decorators)."""
+
+from __future__ import annotations
+
+from loccheck.checks.base import Check, Rule, SiteCheck
+from loccheck.checks.markup.broken_hreflang_link import BrokenHreflangLink
+from loccheck.checks.markup.charset_mismatch import CharsetMismatch
+from loccheck.checks.markup.duplicate_hreflang import DuplicateHreflang
+from loccheck.checks.markup.html_lang_market_mismatch import HtmlLangMarketMismatch
+from loccheck.checks.markup.invalid_hreflang import InvalidHreflang
+from loccheck.checks.markup.invalid_html_lang import InvalidHtmlLang
+from loccheck.checks.markup.invalid_jsonld import InvalidJsonld
+from loccheck.checks.markup.missing_charset import MissingCharset
+from loccheck.checks.markup.missing_hreflang_return import MissingHreflangReturn
+from loccheck.checks.markup.missing_hreflang_self import MissingHreflangSelf
+from loccheck.checks.markup.missing_html_lang import MissingHtmlLang
+from loccheck.checks.markup.missing_rtl_dir import MissingRtlDir
+from loccheck.checks.markup.og_locale_mismatch import OgLocaleMismatch
+from loccheck.checks.markup.undecodable_bytes import UndecodableBytes
+from loccheck.checks.markup.unresolved_market import UnresolvedMarket
+
+PAGE_CHECKS: tuple[type[Check], ...] = (
+    BrokenHreflangLink,
+    CharsetMismatch,
+    DuplicateHreflang,
+    HtmlLangMarketMismatch,
+    InvalidHreflang,
+    InvalidHtmlLang,
+    InvalidJsonld,
+    MissingCharset,
+    MissingHreflangSelf,
+    MissingHtmlLang,
+    MissingRtlDir,
+    OgLocaleMismatch,
+    UndecodableBytes,
+    UnresolvedMarket,
+)
+SITE_CHECKS: tuple[type[SiteCheck], ...] = (MissingHreflangReturn,)
+
+
+def all_rules() -> tuple[type[Rule], ...]:
+    """Return every built-in rule class, sorted by id."""
+    rules: tuple[type[Rule], ...] = (*PAGE_CHECKS, *SITE_CHECKS)
+    return tuple(sorted(rules, key=lambda rule: rule.id))
+
+
+def rule_ids() -> frozenset[str]:
+    """Return the ids of every built-in rule."""
+    return frozenset(rule.id for rule in all_rules())

@@ -1,0 +1,1 @@
+"""Markup rules: language declarations, hreflang, charset, text direction."""

@@ -1,0 +1,191 @@
+"""The ``loccheck`` command line: option parsing and output plumbing only."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from loccheck import __version__
+from loccheck.checks import rule_ids
+from loccheck.config import FAIL_ON, Config, ConfigError, find_config, load_config
+from loccheck.engine import ScanOptions, scan
+from loccheck.markets import UnknownLocaleError, load_market
+from loccheck.model import RunResult, Severity
+from loccheck.reporters.base import reporters
+
+_MAX_NOTES_ON_TERMINAL = 30
+
+SCAN_HELP = """Audit the exported storefront at PATH (a folder or one HTML file).
+
+\b
+Examples:
+  loccheck scan site/                         summary on the terminal
+  loccheck scan site/ --locale ru-RU          every page is for ru-RU
+  loccheck scan site/ --format json --output report.json
+  loccheck scan site/ --format json:out/r.json --format text
+  loccheck scan site/ --exclude 'drafts/**' --fail-on warning
+
+\b
+Exit codes: 0 no finding at or above --fail-on; 1 some;
+            2 usage or input error (missing path, bad config, unknown locale).
+"""
+
+
+class FormatSpec(click.ParamType):
+    """``NAME`` or ``NAME:PATH``; NAME must be a known reporter."""
+
+    name = "format"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[str, str | None]:
+        """Split and validate a format spec."""
+        if isinstance(value, tuple):
+            return value
+        name, _, path = str(value).partition(":")
+        known = reporters()
+        if name not in known:
+            self.fail(
+                f"unknown format {name!r} (known: {', '.join(sorted(known))})", param, ctx
+            )
+        return name, path or None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="loccheck")
+def main() -> None:
+    """loccheck: audit a storefront for a foreign market before it goes live."""
+
+
+def _config(path: Path, config_file: Path | None) -> Config:
+    found = config_file or find_config(path.resolve())
+    return load_config(found) if found else Config()
+
+
+def _severities(config: Config) -> tuple[frozenset[str], tuple[tuple[str, Severity], ...]]:
+    known = rule_ids()
+    disabled: set[str] = set()
+    severities: list[tuple[str, Severity]] = []
+    for rule, setting in sorted(config.rules.items()):
+        if rule not in known:
+            raise ConfigError(f'{config.path}: key "rules.{rule}": unknown rule id')
+        if setting == "off":
+            disabled.add(rule)
+        else:
+            severities.append((rule, Severity(setting)))
+    return frozenset(disabled), tuple(severities)
+
+
+def _check_rule_ids(ids: tuple[str, ...], option: str) -> None:
+    unknown = sorted(set(ids) - rule_ids())
+    if unknown:
+        raise click.BadParameter(f"unknown rule id {unknown[0]!r}", param_hint=option)
+
+
+@main.command("scan", help=SCAN_HELP)
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--locale", "locale", metavar="TAG", help="Market for every page, e.g. ru-RU.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file (default: loccheck.toml or pyproject.toml found upward).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave matching pages out.")
+@click.option("--format", "formats", multiple=True, type=FormatSpec(),
+              help="Output format NAME or NAME:PATH (repeatable): json, text.")
+@click.option("--output", "-o", metavar="FILE", help="Where a format without a path goes ('-' = stdout).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: number of cores).")
+@click.option("--host", "hosts", multiple=True, metavar="HOST",
+              help="The shop's own host name, so absolute links map to local files.")
+@click.option("--disable", multiple=True, metavar="ID", help="Turn a rule off.")
+@click.option("--enable", multiple=True, metavar="ID", help="Turn on a rule the config turned off.")
+def scan_command(
+    path: Path,
+    locale: str | None,
+    config_file: Path | None,
+    exclude: tuple[str, ...],
+    formats: tuple[tuple[str, str | None], ...],
+    output: str | None,
+    fail_on: str | None,
+    jobs: int | None,
+    hosts: tuple[str, ...],
+    disable: tuple[str, ...],
+    enable: tuple[str, ...],
+) -> None:
+    """Run a scan; see SCAN_HELP."""
+    if not path.exists():
+        raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATH")
+    _check_rule_ids(disable, "--disable")
+    _check_rule_ids(enable, "--enable")
+    try:
+        config = _config(path, config_file)
+        disabled, severities = _severities(config)
+        market = locale or config.locale
+        market_id = load_market(market).id if market else None
+    except (ConfigError, UnknownLocaleError) as exc:
+        raise click.UsageError(str(exc)) from exc
+    options = ScanOptions(
+        locale=market_id,
+        markets=config.markets,
+        exclude=tuple(config.exclude) + exclude,
+        disabled=frozenset((disabled | set(disable)) - set(enable)),
+        severities=severities,
+        hosts=tuple(config.hosts) + hosts,
+    )
+    result = scan(path, str(path), options, jobs or config.jobs, _progress())
+    _print_notes(result)
+    _write_reports(result, formats, output)
+    threshold = fail_on or config.fail_on or "error"
+    sys.exit(1 if result.worst_at_or_above(_severity(threshold)) else 0)
+
+
+def _severity(threshold: str) -> Severity | None:
+    return None if threshold == "never" else Severity(threshold)
+
+
+def _progress() -> Any:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total > 20:
+            end = "\n" if done >= total else ""
+            click.echo(f"\rchecked {done}/{total} pages", err=True, nl=False)
+            if end:
+                click.echo("", err=True)
+
+    return show
+
+
+def _print_notes(result: RunResult) -> None:
+    for note in result.notes[:_MAX_NOTES_ON_TERMINAL]:
+        click.echo(f"loccheck: {note.message}", err=True)
+    hidden = len(result.notes) - _MAX_NOTES_ON_TERMINAL
+    if hidden > 0:
+        click.echo(f"loccheck: … and {hidden} more notes in the report", err=True)
+
+
+def _write_reports(
+    result: RunResult, formats: tuple[tuple[str, str | None], ...], output: str | None
+) -> None:
+    specs = list(formats) or [("text", None)]
+    to_stdout = [name for name, target in specs if (target or output or "-") == "-"]
+    if len(to_stdout) > 1:
+        raise click.UsageError("only one format can go to stdout; give the others a PATH")
+    known = reporters()
+    for name, target in specs:
+        destination = target or output or "-"
+        reporter = known[name]()
+        if destination == "-":
+            reporter.render(result, sys.stdout)
+            continue
+        out_path = Path(destination)
+        try:
+            out_path.parent.mkdir(parents=True, exist_ok=True)
+            with out_path.open("w", encoding="utf-8", newline="\n") as handle:
+                reporter.render(result, handle)
+        except OSError as exc:
+            raise click.UsageError(f"{destination}: cannot write report: {exc.strerror}") from exc

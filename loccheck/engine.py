@@ -1,0 +1,256 @@
+"""Check pages (a pure function of page and settings) and merge the results."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from loccheck import __version__
+from loccheck.checks import PAGE_CHECKS, SITE_CHECKS, all_rules
+from loccheck.checks.base import AlternateFact, PageContext, PageFacts
+from loccheck.crawl import LinkTarget, SiteIndex, discover, is_excluded, resolve_link
+from loccheck.decode import Decoded, decode_html
+from loccheck.extract import build_page
+from loccheck.markets import Market, load_market
+from loccheck.model import (
+    Finding,
+    LocaleSource,
+    Note,
+    PageSummary,
+    RunResult,
+    Severity,
+    sort_findings,
+)
+from loccheck.resolve import resolve_market
+
+_CHUNK = 16  # pages per task sent to a worker process
+_IN_PROCESS_BELOW = 24  # smaller sites are not worth starting processes for
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """What the user asked for (command line and config merged)."""
+
+    locale: str | None = None
+    markets: tuple[tuple[str, str], ...] = ()
+    exclude: tuple[str, ...] = ()
+    disabled: frozenset[str] = frozenset()
+    severities: tuple[tuple[str, Severity], ...] = ()
+    hosts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """Everything that decides a page's result besides the page itself."""
+
+    index: SiteIndex
+    options: ScanOptions
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What checking one page produced; results of pages merge by concatenation."""
+
+    summary: PageSummary
+    findings: tuple[Finding, ...]
+    notes: tuple[Note, ...]
+    facts: PageFacts
+    linked_pages: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=256)
+def _market(market_id: str) -> Market:
+    return load_market(market_id)
+
+
+def _notes_for(path: str, decoded: Decoded) -> list[Note]:
+    notes: list[Note] = []
+    if decoded.problem:
+        notes.append(Note(path, "unreadable", f"{path}: {decoded.problem}; skipped."))
+    if decoded.truncated:
+        notes.append(
+            Note(path, "truncated", f"{path}: the HTML looks truncated; checked as far as it goes.")
+        )
+    return notes
+
+
+def _follow_links(
+    path: str, hrefs: Iterable[str], resolve: Callable[[str], LinkTarget]
+) -> tuple[tuple[str, ...], list[Note]]:
+    pages: dict[str, None] = {}
+    notes: dict[str, Note] = {}
+    for href in hrefs:
+        target = resolve(href)
+        if target.kind == "page" and target.path:
+            pages[target.path] = None
+        elif target.kind == "escape" and href not in notes:
+            notes[href] = Note(
+                path, "escaping-link", f"{path}: link {href!r} leads outside the scanned folder; not followed."
+            )
+    return tuple(pages), list(notes.values())
+
+
+def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
+    """Check one page; a pure function of its path, bytes and the settings."""
+    decoded = decode_html(data)
+    notes = _notes_for(path, decoded)
+    if decoded.text is None:
+        summary = PageSummary(path, None, LocaleSource.NONE, 0, 0, decoded.encoding)
+        return PageResult(summary, (), tuple(notes), PageFacts(path, None, ()))
+    page = build_page(path, decoded.text, decoded.encoding)
+
+    def resolve(href: str) -> LinkTarget:
+        return resolve_link(settings.index, path, href)
+
+    market_id, source = resolve_market(
+        page,
+        cli_locale=settings.options.locale,
+        mapping=settings.options.markets,
+        resolve=resolve,
+    )
+    market = _market(market_id) if market_id else None
+    ctx = PageContext(page, market, source, decoded, resolve)
+    findings = list(_run_checks(ctx, settings))
+    linked, link_notes = _follow_links(path, page.links, resolve)
+    alternates = tuple(
+        AlternateFact(a.hreflang, a.href, a.line, t.path, t.kind)
+        for a in page.alternates
+        for t in (resolve(a.href),)
+    )
+    summary = PageSummary(
+        path,
+        market.id if market else None,
+        source,
+        len(page.segments),
+        len(findings),
+        decoded.encoding,
+        sum(page.skipped.values()),
+    )
+    facts = PageFacts(path, summary.locale, alternates)
+    return PageResult(summary, tuple(findings), tuple(notes + link_notes), facts, linked)
+
+
+def _run_checks(ctx: PageContext, settings: ScanSettings) -> Iterator[Finding]:
+    overrides = dict(settings.options.severities)
+    for check_class in PAGE_CHECKS:
+        if check_class.id in settings.options.disabled:
+            continue
+        for finding in check_class().check(ctx):
+            severity = overrides.get(finding.rule)
+            yield replace(finding, severity=severity) if severity else finding
+
+
+def check_file(path: str, settings: ScanSettings) -> PageResult:
+    """Read one page of the export (never outside its root) and check it."""
+    full = settings.index.root / path
+    try:
+        data = full.read_bytes()
+    except OSError as exc:
+        summary = PageSummary(path, None, LocaleSource.NONE, 0, 0)
+        note = Note(path, "unreadable", f"{path}: cannot read: {exc.strerror or exc}.")
+        return PageResult(summary, (), (note,), PageFacts(path, None, ()))
+    return check_page(path, data, settings)
+
+
+def _check_chunk(paths: Sequence[str], settings: ScanSettings) -> list[PageResult]:
+    return [check_file(path, settings) for path in paths]
+
+
+@dataclass
+class _Collector:
+    """Merges page results as they arrive and queues newly linked pages."""
+
+    settings: ScanSettings
+    seen: set[str]
+    queue: list[str]
+    summaries: list[PageSummary] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    facts: list[PageFacts] = field(default_factory=list)
+
+    def add(self, result: PageResult) -> None:
+        self.summaries.append(result.summary)
+        self.findings.extend(result.findings)
+        self.notes.extend(result.notes)
+        if result.facts.alternates:
+            self.facts.append(result.facts)
+        for linked in result.linked_pages:
+            excluded = is_excluded(linked, self.settings.options.exclude)
+            if linked not in self.seen and not excluded:
+                self.seen.add(linked)
+                self.queue.append(linked)
+
+
+def _run_serial(collector: _Collector, progress: Callable[[int], None]) -> None:
+    while collector.queue:
+        path = collector.queue.pop(0)
+        collector.add(check_file(path, collector.settings))
+        progress(1)
+
+
+def _run_parallel(collector: _Collector, jobs: int, progress: Callable[[int], None]) -> None:
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        running: set[Future[list[PageResult]]] = set()
+        while collector.queue or running:
+            while collector.queue and len(running) < jobs * 4:
+                chunk, collector.queue = collector.queue[:_CHUNK], collector.queue[_CHUNK:]
+                running.add(pool.submit(_check_chunk, chunk, collector.settings))
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                results = future.result()
+                for result in results:
+                    collector.add(result)
+                progress(len(results))
+
+
+def scan(
+    root: Path,
+    root_label: str,
+    options: ScanOptions,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    """Scan the export at ``root`` and return the merged, sorted result."""
+    discovery = discover(root, options.exclude, options.hosts)
+    settings = ScanSettings(discovery.index, options)
+    pages = list(discovery.pages)
+    collector = _Collector(settings, set(pages), list(pages), notes=list(discovery.notes))
+    done = 0
+
+    def tick(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, len(collector.seen))
+
+    workers = jobs or os.cpu_count() or 1
+    if workers <= 1 or len(pages) < _IN_PROCESS_BELOW:
+        _run_serial(collector, tick)
+    else:
+        _run_parallel(collector, workers, tick)
+    findings = collector.findings + list(_site_findings(collector.facts, settings))
+    return RunResult(
+        root=root_label,
+        version=__version__,
+        pages=tuple(sorted(collector.summaries, key=lambda s: s.page)),
+        findings=tuple(sort_findings(findings)),
+        notes=tuple(sorted(set(collector.notes), key=lambda n: (n.page, n.kind, n.message))),
+        rules=tuple(
+            rule.info() for rule in all_rules() if rule.id not in options.disabled
+        ),
+    )
+
+
+def _site_findings(facts: Sequence[PageFacts], settings: ScanSettings) -> Iterator[Finding]:
+    ordered = sorted(facts, key=lambda f: f.page)
+    overrides = dict(settings.options.severities)
+    for check_class in SITE_CHECKS:
+        if check_class.id in settings.options.disabled:
+            continue
+        for finding in check_class().check_site(ordered):
+            severity = overrides.get(finding.rule)
+            yield replace(finding, severity=severity) if severity else finding

@@ -1,0 +1,269 @@
+"""The result model every check produces and every reporter reads."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How bad a finding is; ``--fail-on`` compares against it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Return 3 for error, 2 for warning, 1 for info."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+
+
+class Confidence(str, Enum):
+    """How sure the check is that the finding is a real problem."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Category(str, Enum):
+    """The family a rule belongs to."""
+
+    LANGUAGE = "language"
+    CURRENCY = "currency"
+    TRANSLATION = "translation"
+    FORMAT = "format"
+    MARKUP = "markup"
+
+
+class LocaleSource(str, Enum):
+    """Which source decided a page's market."""
+
+    CLI = "cli"
+    CONFIG = "config"
+    HTML_LANG = "html-lang"
+    OG_LOCALE = "og-locale"
+    HREFLANG = "hreflang"
+    PATH = "path"
+    NONE = "none"
+
+
+def normalise_text(text: str) -> str:
+    """Return ``text`` NFC-normalised, case-folded, with whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found on one page.
+
+    The field names are the keys of the JSON report; ``to_dict`` is the JSON
+    reporter's output for a finding and ``from_dict`` reads it back.
+    """
+
+    rule: str
+    category: Category
+    severity: Severity
+    confidence: Confidence
+    page: str
+    line: int | None
+    column: int | None
+    selector: str
+    text: str
+    message: str
+    locale: str | None
+    scope: str = "page"
+    expected: Mapping[str, Any] = field(default_factory=dict)
+    found: Mapping[str, Any] = field(default_factory=dict)
+    suggestion: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable hash of rule, page, selector and normalised text.
+
+        Line and column are left out on purpose, so moving unrelated lines
+        does not change it.
+        """
+        key = "\x1f".join(
+            (self.rule, self.page, self.selector, normalise_text(self.text))
+        )
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        """Order by page, line, column, rule (then selector and text)."""
+        return (
+            self.page,
+            self.line if self.line is not None else 0,
+            self.column if self.column is not None else 0,
+            self.rule,
+            self.selector,
+            self.text,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-report form of this finding."""
+        return {
+            "rule": self.rule,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "confidence": self.confidence.value,
+            "page": self.page,
+            "line": self.line,
+            "column": self.column,
+            "selector": self.selector,
+            "scope": self.scope,
+            "text": self.text,
+            "message": self.message,
+            "locale": self.locale,
+            "expected": dict(self.expected),
+            "found": dict(self.found),
+            "suggestion": self.suggestion,
+            "fingerprint": self.fingerprint,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """Rebuild a finding from its JSON-report form."""
+        return cls(
+            rule=data["rule"],
+            category=Category(data["category"]),
+            severity=Severity(data["severity"]),
+            confidence=Confidence(data["confidence"]),
+            page=data["page"],
+            line=data["line"],
+            column=data["column"],
+            selector=data["selector"],
+            scope=data.get("scope", "page"),
+            text=data["text"],
+            message=data["message"],
+            locale=data["locale"],
+            expected=dict(data.get("expected") or {}),
+            found=dict(data.get("found") or {}),
+            suggestion=data.get("suggestion"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something about the input that is not a finding: a skipped link, a bad file."""
+
+    page: str
+    kind: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the JSON-report form of this note."""
+        return {"page": self.page, "kind": self.kind, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A bad or good example that documents a rule and is run by the tests."""
+
+    html: str
+    market: str  # "" runs the example without --locale
+    bad: bool
+    path: str = "index.html"
+    files: tuple[tuple[str, str], ...] = ()  # other pages of the example site
+
+    def with_files(self, *files: tuple[str, str]) -> Example:
+        """Return this example with more pages beside it (for site-wide rules)."""
+        return replace(self, files=self.files + files)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """Metadata shared by Python checks and (later) YAML rules."""
+
+    id: str
+    category: Category
+    severity: Severity
+    summary: str
+    why: str
+    examples: tuple[Example, ...] = ()
+    kind: str = "python"
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageSummary:
+    """One line of the report's ``pages`` list."""
+
+    page: str
+    locale: str | None
+    locale_source: LocaleSource
+    segments: int
+    findings: int
+    encoding: str | None = None
+    skipped_segments: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-report form of this page entry."""
+        return {
+            "page": self.page,
+            "locale": self.locale,
+            "locale_source": self.locale_source.value,
+            "segments": self.segments,
+            "findings": self.findings,
+            "encoding": self.encoding,
+            "skipped_segments": self.skipped_segments,
+        }
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Sort findings deterministically and drop exact duplicates."""
+    unique: dict[tuple[Any, ...], Finding] = {}
+    for finding in findings:
+        unique.setdefault((*finding.sort_key, finding.message), finding)
+    return sorted(unique.values(), key=lambda f: (*f.sort_key, f.message))
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything one scan produced; reporters are pure functions of it."""
+
+    root: str
+    version: str
+    pages: tuple[PageSummary, ...]
+    findings: tuple[Finding, ...]
+    notes: tuple[Note, ...] = ()
+    rules: tuple[RuleInfo, ...] = ()
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by category and severity, for the report's ``summary``."""
+        by_category = Counter(f.category.value for f in self.findings)
+        by_severity = Counter(f.severity.value for f in self.findings)
+        return {
+            "pages": len(self.pages),
+            "findings": len(self.findings),
+            "by_category": {c.value: by_category.get(c.value, 0) for c in Category},
+            "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON report (the contract described by the JSON Schema)."""
+        return {
+            "schema_version": 1,
+            "tool": {"name": "loccheck", "version": self.version},
+            "root": self.root,
+            "pages": [p.to_dict() for p in self.pages],
+            "findings": [f.to_dict() for f in self.findings],
+            "notes": [n.to_dict() for n in self.notes],
+            "summary": self.summary(),
+        }
+
+    def worst_at_or_above(self, threshold: Severity | None) -> bool:
+        """Return True if some finding is at or above ``threshold``."""
+        if threshold is None:
+            return False
+        return any(f.severity.rank >= threshold.rank for f in self.findings)

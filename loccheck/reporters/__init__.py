@@ -1,0 +1,1 @@
+"""Reporters: each output format is its own module."""

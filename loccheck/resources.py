@@ -1,0 +1,19 @@
+"""Locate the data folders (``locales/``, ``rules/``) that ship with loccheck."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+
+def data_dir(name: str) -> Traversable:
+    """Return the shipped data folder ``name`` (``"locales"`` or ``"rules"``).
+
+    In an installed wheel the folders live in ``loccheck/data/``; in a source
+    checkout (editable install, tests) they are the top-level folders.
+    """
+    packaged = files("loccheck") / "data" / name
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / name
