@@ -49,7 +49,9 @@ class FormatSpec(click.ParamType):
         known = reporters()
         if name not in known:
             self.fail(
-                f"unknown format {name!r} (known: {', '.join(sorted(known))})", param, ctx
+                f"unknown format {name!r} (known: {', '.join(sorted(known))})",
+                param,
+                ctx,
             )
         return name, path or None
 
@@ -65,7 +67,9 @@ def _config(path: Path, config_file: Path | None) -> Config:
     return load_config(found) if found else Config()
 
 
-def _severities(config: Config) -> tuple[frozenset[str], tuple[tuple[str, Severity], ...]]:
+def _severities(
+    config: Config,
+) -> tuple[frozenset[str], tuple[tuple[str, Severity], ...]]:
     known = rule_ids()
     disabled: set[str] = set()
     severities: list[tuple[str, Severity]] = []
@@ -87,21 +91,58 @@ def _check_rule_ids(ids: tuple[str, ...], option: str) -> None:
 
 @main.command("scan", help=SCAN_HELP)
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--locale", "locale", metavar="TAG", help="Market for every page, e.g. ru-RU.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file (default: loccheck.toml or pyproject.toml found upward).")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave matching pages out.")
-@click.option("--format", "formats", multiple=True, type=FormatSpec(),
-              help="Output format NAME or NAME:PATH (repeatable): json, text.")
-@click.option("--output", "-o", metavar="FILE", help="Where a format without a path goes ('-' = stdout).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Lowest severity that makes the exit code 1 (default: error).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: number of cores).")
-@click.option("--host", "hosts", multiple=True, metavar="HOST",
-              help="The shop's own host name, so absolute links map to local files.")
+@click.option(
+    "--locale", "locale", metavar="TAG", help="Market for every page, e.g. ru-RU."
+)
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Config file (default: loccheck.toml or pyproject.toml found upward).",
+)
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB", help="Leave matching pages out."
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=FormatSpec(),
+    help="Output format NAME or NAME:PATH (repeatable): json, text.",
+)
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    help="Where a format without a path goes ('-' = stdout).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: error).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: number of cores).",
+)
+@click.option(
+    "--host",
+    "hosts",
+    multiple=True,
+    metavar="HOST",
+    help="The shop's own host name, so absolute links map to local files.",
+)
 @click.option("--disable", multiple=True, metavar="ID", help="Turn a rule off.")
-@click.option("--enable", multiple=True, metavar="ID", help="Turn on a rule the config turned off.")
+@click.option(
+    "--enable",
+    multiple=True,
+    metavar="ID",
+    help="Turn on a rule the config turned off.",
+)
 def scan_command(
     path: Path,
     locale: str | None,
@@ -174,7 +215,9 @@ def _write_reports(
     specs = list(formats) or [("text", None)]
     to_stdout = [name for name, target in specs if (target or output or "-") == "-"]
     if len(to_stdout) > 1:
-        raise click.UsageError("only one format can go to stdout; give the others a PATH")
+        raise click.UsageError(
+            "only one format can go to stdout; give the others a PATH"
+        )
     known = reporters()
     for name, target in specs:
         destination = target or output or "-"
@@ -188,4 +231,6 @@ def _write_reports(
             with out_path.open("w", encoding="utf-8", newline="\n") as handle:
                 reporter.render(result, handle)
         except OSError as exc:
-            raise click.UsageError(f"{destination}: cannot write report: {exc.strerror}") from exc
+            raise click.UsageError(
+                f"{destination}: cannot write report: {exc.strerror}"
+            ) from exc

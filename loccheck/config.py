@@ -88,7 +88,7 @@ def _str_list(path: Path, key: str, value: Any) -> tuple[str, ...]:
 
 def _market(path: Path, key: str, value: Any) -> str:
     if not isinstance(value, str):
-        raise _fail(path, key, "should be a locale string such as \"ru-RU\"")
+        raise _fail(path, key, 'should be a locale string such as "ru-RU"')
     try:
         return load_market(value).id
     except UnknownLocaleError as exc:
@@ -98,12 +98,15 @@ def _market(path: Path, key: str, value: Any) -> str:
 def _validate(path: Path, data: Mapping[str, Any]) -> Config:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise _fail(path, unknown[0], f"unknown key (known: {', '.join(sorted(_KEYS))})")
+        raise _fail(
+            path, unknown[0], f"unknown key (known: {', '.join(sorted(_KEYS))})"
+        )
     markets = data.get("markets", {})
     if not isinstance(markets, dict):
         raise _fail(path, "markets", 'should be a table of "glob" = "locale"')
     mapping = tuple(
-        (str(glob), _market(path, f"markets.{glob}", tag)) for glob, tag in markets.items()
+        (str(glob), _market(path, f"markets.{glob}", tag))
+        for glob, tag in markets.items()
     )
     fail_on = data.get("fail_on")
     if fail_on is not None and fail_on not in FAIL_ON:
@@ -116,7 +119,11 @@ def _validate(path: Path, data: Mapping[str, Any]) -> Config:
         raise _fail(path, "rules", 'should be a table of rule-id = "off" | severity')
     for rule, setting in rules.items():
         if setting not in SEVERITY_SETTINGS:
-            raise _fail(path, f"rules.{rule}", f"should be one of {', '.join(SEVERITY_SETTINGS)}")
+            raise _fail(
+                path,
+                f"rules.{rule}",
+                f"should be one of {', '.join(SEVERITY_SETTINGS)}",
+            )
     locale = data.get("locale")
     return Config(
         path=path,

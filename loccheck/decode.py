@@ -21,8 +21,7 @@ _BOMS = (
 # The "replacement" labels (iso-2022-kr, hz-gb-2312, ...) are left out on
 # purpose: browsers refuse to decode them.
 _WHATWG = {
-    "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 "
-    "x-unicode20utf8",
+    "utf-8": "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8",
     "cp866": "866 cp866 csibm866 ibm866",
     "iso8859-2": "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 "
     "iso_8859-2 iso_8859-2:1987 l2 latin2",
@@ -40,8 +39,7 @@ _WHATWG = {
     "iso8859-8": "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e "
     "iso-ir-138 iso8859-8 iso88598 iso_8859-8 iso_8859-8:1988 visual "
     "csiso88598i iso-8859-8-i logical",
-    "iso8859-10": "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 "
-    "latin6",
+    "iso8859-10": "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
     "iso8859-13": "iso-8859-13 iso8859-13 iso885913",
     "iso8859-14": "iso-8859-14 iso8859-14 iso885914",
     "iso8859-15": "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9",
@@ -72,13 +70,11 @@ _WHATWG = {
     "euc_jp": "cseucpkdfmtjapanese euc-jp x-euc-jp",
     "iso2022_jp": "csiso2022jp iso-2022-jp",
     # WHATWG Shift_JIS is Microsoft's code page 932, as is EUC-KR's 949.
-    "cp932": "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j "
-    "x-sjis",
+    "cp932": "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis",
     "cp949": "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 "
     "ks_c_5601-1989 ksc5601 ksc_5601 windows-949",
     "utf-16-be": "unicodefffe utf-16be",
-    "utf-16-le": "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 "
-    "utf-16le",
+    "utf-16-le": "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le",
     "x-user-defined": "x-user-defined",
 }
 _LABELS = {label: codec for codec, text in _WHATWG.items() for label in text.split()}
@@ -88,6 +84,33 @@ _SNIFF_BYTES = 8192
 _CONTROL = bytes([*range(0, 9), 11, *range(14, 27), *range(28, 32)])
 _BINARY_CONTROL_RATIO = 0.1
 
+# The encodings the detector may answer: the WHATWG ones.
+_DETECTABLE = [
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256",
+    "cp1257", "cp1258", "cp874", "koi8_r", "koi8_u", "mac_cyrillic", "cp866",
+    "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_15", "gb18030",
+    "big5hkscs", "euc_jp", "iso2022_jp", "cp932", "cp949", "mac_roman",
+]  # fmt: skip
+# When the detector scores several encodings the same (windows-1250 and
+# windows-1252 often tie on Czech or French text), take the one a browser in
+# the page's <html lang> locale falls back to: the HTML standard's table of
+# suggested default encodings ("determining the character encoding").
+_LOCALE_DEFAULTS = {
+    "ar": "cp1256", "ba": "cp1251", "be": "cp1251", "bg": "cp1251",
+    "cs": "cp1250", "el": "iso8859_7", "et": "cp1257", "fa": "cp1256",
+    "he": "cp1255", "hr": "cp1250", "hu": "iso8859_2 cp1250", "ja": "cp932",
+    "kk": "cp1251", "ko": "cp949", "ku": "cp1254", "ky": "cp1251",
+    "lt": "cp1257", "lv": "cp1257", "mk": "cp1251", "pl": "iso8859_2 cp1250",
+    "ru": "cp1251", "sah": "cp1251", "sk": "cp1250", "sl": "iso8859_2 cp1250",
+    "sr": "cp1251", "tg": "cp1251", "th": "cp874", "tr": "cp1254",
+    "tt": "cp1251", "uk": "cp1251", "vi": "cp1258", "zh": "gb18030",
+    "zh-hk": "big5hkscs", "zh-mo": "big5hkscs", "zh-tw": "big5hkscs",
+    "zh-hant": "big5hkscs",
+}  # fmt: skip
+_HTML_LANG = re.compile(
+    rb"<html\b[^>]*?\slang\s*=\s*[\"']?([a-z]{2,3}(?:[-_][a-z]+)?)", re.I
+)
+
 _COMMENT = re.compile(rb"<!--.*?(?:-->|\Z)", re.S)
 _META = re.compile(rb"<meta[\s/]([^>]*)>?", re.I)
 _XML_DECL = re.compile(rb"\A\s*<\?xml[^>]*?\bencoding\s*=\s*[\"']([^\"'>]+)", re.I)
@@ -95,6 +118,7 @@ _ATTR = re.compile(
     rb"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?""", re.S
 )
 _CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*["']?([^\s"';]+)""", re.I)
+_MARKUP = re.compile(rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
 _HTML_OPEN = re.compile(r"<html[\s>]", re.I)
 _HTML_CLOSE = re.compile(r"</html\s*>", re.I)
 
@@ -131,9 +155,9 @@ def decode_html(data: bytes) -> Decoded:
     Never raises on bad bytes. Empty and binary files come back with
     ``text=None`` and a one-line ``problem``.
     """
-    for bom, codec in _BOMS:
+    for bom, bom_codec in _BOMS:
         if data.startswith(bom):
-            return _from_bom(data[len(bom) :], codec)
+            return _from_bom(data[len(bom) :], bom_codec)
     if not data.strip():
         return _unreadable("empty file")
     problem = _binary_problem(data[:_SNIFF_BYTES])
@@ -142,7 +166,9 @@ def decode_html(data: bytes) -> Decoded:
     label = declared_label(data[:_PRESCAN_BYTES])
     codec = _meta_codec(label)
     if data.isascii():
-        return _finish(data, codec or "utf-8", "declared" if codec else "default", label)
+        return _finish(
+            data, codec or "utf-8", "declared" if codec else "default", label
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -221,7 +247,9 @@ def _not_utf8(data: bytes, label: str | None, codec: str | None) -> Decoded:
     if not _mostly_utf8(data):
         detected = detect_encoding(data)
         if detected and detected != "utf-8":
-            return _finish(data, detected, "detected", label, mismatch=codec is not None)
+            return _finish(
+                data, detected, "detected", label, mismatch=codec is not None
+            )
     return _finish(data, "utf-8", "declared" if codec else "default", label)
 
 
@@ -241,13 +269,31 @@ def _mostly_utf8(data: bytes) -> bool:
 def detect_encoding(data: bytes) -> str | None:
     """Guess the encoding of undeclared, non-UTF-8 bytes with charset-normalizer.
 
-    Returns a Python codec name (Latin-1 and ASCII read as windows-1252, as in
-    browsers), or None when no encoding fits.
+    Only WHATWG encodings are considered and markup is stripped first, so tags
+    and scripts do not drown the text. Ties go to the default encoding of the
+    page's ``<html lang>``. Returns a Python codec name, or None.
     """
-    best = from_bytes(data).best()
-    if best is None:
+    text = _MARKUP.sub(b" ", data)
+    matches = from_bytes(data if text.isascii() else text, cp_isolation=_DETECTABLE)
+    if not matches:
         return None
-    return _canonical_codec(str(best.encoding))
+    top = matches[0]
+    tied = {
+        str(match.encoding)
+        for match in matches
+        if match.chaos == top.chaos and match.coherence == top.coherence
+    }
+    preferred = [codec for codec in _lang_defaults(data) if codec in tied]
+    return _canonical_codec(preferred[0] if preferred else str(top.encoding))
+
+
+def _lang_defaults(data: bytes) -> list[str]:
+    found = _HTML_LANG.search(data, 0, _PRESCAN_BYTES)
+    if not found:
+        return []
+    tag = found.group(1).decode("ascii").lower().replace("_", "-")
+    codecs_ = _LOCALE_DEFAULTS.get(tag) or _LOCALE_DEFAULTS.get(tag.split("-")[0])
+    return (codecs_ or "cp1252").split()
 
 
 @lru_cache(maxsize=128)

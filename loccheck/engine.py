@@ -73,7 +73,11 @@ def _notes_for(path: str, decoded: Decoded) -> list[Note]:
         notes.append(Note(path, "unreadable", f"{path}: {decoded.problem}; skipped."))
     if decoded.truncated:
         notes.append(
-            Note(path, "truncated", f"{path}: the HTML looks truncated; checked as far as it goes.")
+            Note(
+                path,
+                "truncated",
+                f"{path}: the HTML looks truncated; checked as far as it goes.",
+            )
         )
     return notes
 
@@ -89,7 +93,9 @@ def _follow_links(
             pages[target.path] = None
         elif target.kind == "escape" and href not in notes:
             notes[href] = Note(
-                path, "escaping-link", f"{path}: link {href!r} leads outside the scanned folder; not followed."
+                path,
+                "escaping-link",
+                f"{path}: link {href!r} leads outside the scanned folder; not followed.",
             )
     return tuple(pages), list(notes.values())
 
@@ -131,7 +137,9 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         sum(page.skipped.values()),
     )
     facts = PageFacts(path, summary.locale, alternates)
-    return PageResult(summary, tuple(findings), tuple(notes + link_notes), facts, linked)
+    return PageResult(
+        summary, tuple(findings), tuple(notes + link_notes), facts, linked
+    )
 
 
 def _run_checks(ctx: PageContext, settings: ScanSettings) -> Iterator[Finding]:
@@ -192,12 +200,17 @@ def _run_serial(collector: _Collector, progress: Callable[[int], None]) -> None:
         progress(1)
 
 
-def _run_parallel(collector: _Collector, jobs: int, progress: Callable[[int], None]) -> None:
+def _run_parallel(
+    collector: _Collector, jobs: int, progress: Callable[[int], None]
+) -> None:
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         running: set[Future[list[PageResult]]] = set()
         while collector.queue or running:
             while collector.queue and len(running) < jobs * 4:
-                chunk, collector.queue = collector.queue[:_CHUNK], collector.queue[_CHUNK:]
+                chunk, collector.queue = (
+                    collector.queue[:_CHUNK],
+                    collector.queue[_CHUNK:],
+                )
                 running.add(pool.submit(_check_chunk, chunk, collector.settings))
             done, running = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
@@ -218,7 +231,9 @@ def scan(
     discovery = discover(root, options.exclude, options.hosts)
     settings = ScanSettings(discovery.index, options)
     pages = list(discovery.pages)
-    collector = _Collector(settings, set(pages), list(pages), notes=list(discovery.notes))
+    collector = _Collector(
+        settings, set(pages), list(pages), notes=list(discovery.notes)
+    )
     done = 0
 
     def tick(count: int) -> None:
@@ -238,14 +253,18 @@ def scan(
         version=__version__,
         pages=tuple(sorted(collector.summaries, key=lambda s: s.page)),
         findings=tuple(sort_findings(findings)),
-        notes=tuple(sorted(set(collector.notes), key=lambda n: (n.page, n.kind, n.message))),
+        notes=tuple(
+            sorted(set(collector.notes), key=lambda n: (n.page, n.kind, n.message))
+        ),
         rules=tuple(
             rule.info() for rule in all_rules() if rule.id not in options.disabled
         ),
     )
 
 
-def _site_findings(facts: Sequence[PageFacts], settings: ScanSettings) -> Iterator[Finding]:
+def _site_findings(
+    facts: Sequence[PageFacts], settings: ScanSettings
+) -> Iterator[Finding]:
     ordered = sorted(facts, key=lambda f: f.page)
     overrides = dict(settings.options.severities)
     for check_class in SITE_CHECKS:

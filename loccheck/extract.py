@@ -9,28 +9,8 @@ from lxml import etree
 
 from loccheck import jsonld
 from loccheck import page as pm
+from loccheck.visible import collapse, visible_segments
 
-# Subtrees a shopper never sees as text.
-_SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "head", "svg", "math", "iframe"}
-)
-# Elements that start a text segment of their own.
-_BLOCK_TAGS = frozenset(
-    """address article aside blockquote body caption dd details dialog div dl dt
-    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup li main
-    nav ol optgroup option p pre section select summary table tbody td tfoot th
-    thead tr ul button label legend textarea output meter progress""".split()
-)
-# Inline elements that become their own segment when they are not part of
-# running text (a row of links in a footer is a list of labels, not a sentence).
-_ITEM_TAGS = frozenset({"a"})
-_ATTR_KINDS = (
-    ("alt", pm.ATTR_ALT),
-    ("title", pm.ATTR_TITLE),
-    ("placeholder", pm.ATTR_PLACEHOLDER),
-    ("aria-label", pm.ATTR_ARIA_LABEL),
-)
-_BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _META_SEGMENTS = {
     "description": pm.META_DESCRIPTION,
     "og:title": pm.OG_TITLE,
@@ -44,15 +24,7 @@ _STRUCTURED_PRICE_METAS = {
     "product:price:amount": ("product", "amount"),
     "product:price:currency": ("product", "currency"),
 }
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_WS = re.compile(r"\s+")
-
-
-def collapse(text: str) -> str:
-    """Collapse runs of whitespace to single spaces and strip the ends."""
-    return _WS.sub(" ", text).strip()
-
 
 def parse_tree(source: str) -> etree._Element | None:
     """Parse HTML text with lxml; return None for a document with no elements."""
@@ -65,134 +37,6 @@ def parse_tree(source: str) -> etree._Element | None:
         return etree.fromstring(source, parser)
     except (etree.XMLSyntaxError, ValueError):
         return None
-
-
-def _selector_part(el: etree._Element) -> str:
-    tag = str(el.tag)
-    ident = el.get("id")
-    if ident:
-        return f"{tag}#{ident}"
-    cls = el.get("class")
-    if cls:
-        first = cls.split(None, 1)
-        if first:
-            return f"{tag}.{first[0]}"
-    return tag
-
-
-def _skip_reason(el: etree._Element) -> str | None:
-    """Say why a subtree is invisible or not to be translated, or None."""
-    attrib = el.attrib
-    if not attrib:
-        return None
-    if "hidden" in attrib:
-        return "hidden"
-    if attrib.get("aria-hidden", "").strip().lower() == "true":
-        return "aria-hidden"
-    style = attrib.get("style")
-    if style and _DISPLAY_NONE.search(style):
-        return "display-none"
-    if attrib.get("translate", "").strip().lower() == "no":
-        return "translate-no"
-    cls = attrib.get("class")
-    if cls and "notranslate" in cls.split():
-        return "notranslate"
-    return None
-
-
-@dataclass
-class _Buffer:
-    line: int
-    selector: str
-    lang: str | None
-    parts: list[str] = field(default_factory=list)
-    price: bool = False
-
-
-@dataclass
-class _Walker:
-    segments: list[pm.Segment] = field(default_factory=list)
-    skipped: dict[str, int] = field(default_factory=dict)
-
-    def walk(
-        self,
-        el: etree._Element,
-        path: tuple[str, ...],
-        lang: str | None,
-        buf: _Buffer | None,
-        in_text: bool,
-    ) -> None:
-        """Collect segments from ``el``'s subtree into ``self.segments``."""
-        tag = el.tag
-        if not isinstance(tag, str) or tag in _SKIP_TAGS:
-            return
-        reason = _skip_reason(el)
-        if reason is not None:
-            self.skipped[reason] = self.skipped.get(reason, 0) + 1
-            return
-        lang = el.get("lang") or lang
-        path = (*path[-2:], _selector_part(el))
-        line = el.sourceline or 1
-        self._attributes(el, tag, path, lang, line)
-        own = buf is None or tag in _BLOCK_TAGS or (tag in _ITEM_TAGS and not in_text)
-        if own:
-            buf = _Buffer(line, " > ".join(path), lang)
-        assert buf is not None
-        if not buf.price and _is_price_markup(el):
-            buf.price = True
-        if el.text:
-            buf.parts.append(el.text)
-        children = [c for c in el if isinstance(c.tag, str)]
-        child_in_text = bool(el.text and el.text.strip()) or any(
-            c.tail and c.tail.strip() for c in children
-        )
-        for child in el:
-            self.walk(child, path, lang, buf, child_in_text)
-            if child.tail:
-                buf.parts.append(child.tail)
-        if own:
-            self._flush(buf)
-
-    def _flush(self, buf: _Buffer) -> None:
-        text = collapse("".join(buf.parts))
-        if text:
-            hint = "price" if buf.price else None
-            self.segments.append(
-                pm.Segment(pm.TEXT, text, buf.line, buf.selector, buf.lang, hint)
-            )
-
-    def _attributes(
-        self,
-        el: etree._Element,
-        tag: str,
-        path: tuple[str, ...],
-        lang: str | None,
-        line: int,
-    ) -> None:
-        attrib = el.attrib
-        if not attrib:
-            return
-        for name, kind in _ATTR_KINDS:
-            value = attrib.get(name)
-            if value and value.strip():
-                self.segments.append(
-                    pm.Segment(kind, collapse(value), line, " > ".join(path), lang)
-                )
-        if tag == "input" and attrib.get("type", "").lower() in _BUTTON_INPUTS:
-            value = attrib.get("value")
-            if value and value.strip():
-                self.segments.append(
-                    pm.Segment(
-                        pm.BUTTON_VALUE, collapse(value), line, " > ".join(path), lang
-                    )
-                )
-
-
-def _is_price_markup(el: etree._Element) -> bool:
-    if el.get("itemprop") in ("price", "lowPrice", "highPrice"):
-        return True
-    cls = el.get("class")
-    return bool(cls and "price" in cls.lower())
 
 
 @dataclass
@@ -245,7 +89,9 @@ def _read_link(el: etree._Element, head: _Head) -> None:
         return
     if "alternate" in rel and el.get("hreflang") is not None:
         head.alternates.append(
-            pm.Alternate(el.get("hreflang", "").strip(), href.strip(), el.sourceline or 1)
+            pm.Alternate(
+                el.get("hreflang", "").strip(), href.strip(), el.sourceline or 1
+            )
         )
     elif "canonical" in rel and head.canonical is None:
         head.canonical = href.strip()
@@ -334,10 +180,7 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
             head.brands.extend(result.brands)
             if result.error:
                 jsonld_errors.append((el.sourceline or 1, result.error))
-    walker = _Walker()
     body = root.find("body")
-    if body is not None:
-        walker.walk(body, ("html",), lang, None, False)
     body_dir = body.get("dir") if body is not None else None
     links = tuple(
         href.strip()
@@ -346,6 +189,7 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
     )
     prices = [p for p in head.prices if p.source not in ("og", "product")]
     prices += _merge_og_prices(head.prices) + _microdata_prices(root)
+    body_segments, skipped = visible_segments(root, lang)  # cuts the tree: last
     return pm.Page(
         path=path,
         source=source,
@@ -354,7 +198,7 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
         html_lang_line=(html_el.sourceline or 1) if html_el is not None else 1,
         html_dir=html_el.get("dir") if html_el is not None else None,
         body_dir=body_dir,
-        segments=tuple(head.segments + walker.segments),
+        segments=tuple(head.segments + body_segments),
         prices=tuple(prices),
         alternates=tuple(head.alternates),
         metas=tuple(head.metas),
@@ -362,5 +206,5 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
         brands=tuple(dict.fromkeys(head.brands)),
         jsonld_errors=tuple(jsonld_errors),
         canonical=head.canonical,
-        skipped=walker.skipped,
+        skipped=skipped,
     )

@@ -36,8 +36,12 @@ def shared_dir() -> Path:
 def write_site(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
     """Write {relative path: html text or bytes} under a fresh folder."""
 
+    count = 0
+
     def write(files: dict[str, str | bytes]) -> Path:
-        root = tmp_path / "site"
+        nonlocal count
+        count += 1
+        root = tmp_path / f"site{count}"
         for name, content in files.items():
             target = root / name
             target.parent.mkdir(parents=True, exist_ok=True)

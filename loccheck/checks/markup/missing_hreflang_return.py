@@ -25,14 +25,12 @@ class MissingHreflangReturn(SiteCheck):
     page lists the German one but the German page does not list the Russian one,
     search engines ignore the pair."""
     examples = (
-        bad(
-            _page("ru", ("ru", "ru.html"), ("de", "de.html")),
-            path="ru.html",
-        ).with_files(("de.html", _page("de", ("de", "de.html")))),
+        bad(_page("de", ("de", "de.html")), path="de.html").with_files(
+            ("ru.html", _page("ru", ("ru", "ru.html"), ("de", "de.html")))
+        ),
         good(
-            _page("ru", ("ru", "ru.html"), ("de", "de.html")),
-            path="ru.html",
-        ).with_files(("de.html", _page("de", ("de", "de.html"), ("ru", "ru.html")))),
+            _page("de", ("de", "de.html"), ("ru", "ru.html")), path="de.html"
+        ).with_files(("ru.html", _page("ru", ("ru", "ru.html"), ("de", "de.html")))),
     )
     references = (
         "https://developers.google.com/search/docs/specialty/international/localized-versions",

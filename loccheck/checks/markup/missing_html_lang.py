@@ -24,7 +24,9 @@ class MissingHtmlLang(Check):
         good('<html lang="ru-RU"><body><p>Каталог</p></body></html>'),
         good('<html lang="ru"><body><p>Каталог</p></body></html>'),
     )
-    references = ("https://www.w3.org/International/questions/qa-html-language-declarations",)
+    references = (
+        "https://www.w3.org/International/questions/qa-html-language-declarations",
+    )
 
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Flag an ``<html>`` element without a non-empty ``lang``."""

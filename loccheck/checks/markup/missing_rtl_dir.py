@@ -10,7 +10,9 @@ from loccheck.model import Category, Finding, Severity
 
 # Languages written right to left whose pages need dir="rtl" even when the
 # market is not known (CLDR character order right-to-left).
-_RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
+_RTL_LANGUAGES = frozenset(
+    {"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"}
+)
 
 
 class MissingRtlDir(Check):
@@ -25,8 +27,12 @@ class MissingRtlDir(Check):
     examples = (
         bad('<html lang="ar"><body><p>سلة التسوق</p></body></html>', "ar-SA"),
         bad('<html lang="he" dir="ltr"><body><p>עגלת קניות</p></body></html>', "he-IL"),
-        good('<html lang="ar" dir="rtl"><body><p>سلة التسوق</p></body></html>', "ar-SA"),
-        good('<html lang="he"><body dir="rtl"><p>עגלת קניות</p></body></html>', "he-IL"),
+        good(
+            '<html lang="ar" dir="rtl"><body><p>سلة التسوق</p></body></html>', "ar-SA"
+        ),
+        good(
+            '<html lang="he"><body dir="rtl"><p>עגלת קניות</p></body></html>', "he-IL"
+        ),
         good('<html lang="ru"><body><p>Каталог</p></body></html>'),
     )
     references = ("https://www.w3.org/International/questions/qa-html-dir",)

@@ -1,0 +1,145 @@
+"""Extraction: what a shopper sees, with kinds, lines, selectors, and what is skipped."""
+
+from __future__ import annotations
+
+from loccheck import page as pm
+from loccheck.extract import build_page
+
+HTML = """<!doctype html>
+<html lang="ru-RU">
+<head>
+<meta charset="utf-8">
+<title>Кожаная сумка &mdash; Мода</title>
+<meta name="description" content="Сумка из   натуральной кожи">
+<meta property="og:title" content="Кожаная сумка">
+<meta property="og:locale" content="ru_RU">
+<meta property="og:site_name" content="Мода Маркет">
+<meta property="og:price:amount" content="2490">
+<meta property="og:price:currency" content="RUB">
+<link rel="alternate" hreflang="ru-RU" href="https://shop.example/ru/bag.html">
+<link rel="alternate" hreflang="x-default" href="/index.html">
+<link rel="canonical" href="https://shop.example/ru/bag.html">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+ {"@type": "Product", "name": "Кожаная сумка", "description": "Ручная работа",
+  "brand": {"@type": "Brand", "name": "Ладья"},
+  "offers": {"@type": "AggregateOffer", "lowPrice": 2490, "highPrice": "3990",
+             "priceCurrency": "RUB"}}]}
+</script>
+<script>var t = "Add to cart";</script>
+<style>.x { content: "Add to cart"; }</style>
+</head>
+<body>
+<nav><a href="/">Главная</a> <a href="catalog/">Каталог</a></nav>
+<p>Доставка <b>бесплатно</b> по всей России</p>
+<img src="a.jpg" alt="Сумка, вид спереди">
+<input type="search" placeholder="Поиск товаров" aria-label="Поиск">
+<input type="submit" value="Add to cart">
+<button title="Добавить">В корзину</button>
+<div hidden>Hidden text</div>
+<div aria-hidden="true">Aria hidden</div>
+<div style="display: none">Invisible</div>
+<div translate="no">Brand Block</div>
+<span class="notranslate">Ladya Shop</span>
+<noscript>Enable JavaScript</noscript>
+<template><p>Template text</p></template>
+<div itemscope itemtype="https://schema.org/Offer">
+  <span class="price" itemprop="price" content="2490.00">2 490 ₽</span>
+  <meta itemprop="priceCurrency" content="RUB">
+</div>
+<p lang="en">Made with love</p>
+</body>
+</html>
+"""
+
+
+def _page() -> pm.Page:
+    return build_page("ru/bag.html", HTML, "utf-8")
+
+
+def _texts(page: pm.Page, kind: str) -> list[str]:
+    return [s.text for s in page.segments if s.kind == kind]
+
+
+def test_head_segments() -> None:
+    page = _page()
+    assert _texts(page, pm.TITLE) == ["Кожаная сумка — Мода"]
+    assert _texts(page, pm.META_DESCRIPTION) == ["Сумка из натуральной кожи"]
+    assert _texts(page, pm.OG_TITLE) == ["Кожаная сумка"]
+    assert _texts(page, pm.JSONLD_NAME) == ["Кожаная сумка"]
+    assert _texts(page, pm.JSONLD_DESCRIPTION) == ["Ручная работа"]
+    assert page.html_lang == "ru-RU"
+    assert page.meta("og:locale") is not None
+    assert set(page.brands) == {"Мода Маркет", "Ладья"}
+
+
+def test_visible_text_attributes_and_buttons() -> None:
+    page = _page()
+    text = _texts(page, pm.TEXT)
+    assert "Главная" in text and "Каталог" in text  # a row of links: one segment each
+    assert "Доставка бесплатно по всей России" in text  # inline markup joins running text
+    assert "В корзину" in text
+    assert _texts(page, pm.ATTR_ALT) == ["Сумка, вид спереди"]
+    assert _texts(page, pm.ATTR_PLACEHOLDER) == ["Поиск товаров"]
+    assert _texts(page, pm.ATTR_ARIA_LABEL) == ["Поиск"]
+    assert _texts(page, pm.ATTR_TITLE) == ["Добавить"]
+    assert _texts(page, pm.BUTTON_VALUE) == ["Add to cart"]
+
+
+def test_invisible_and_untranslatable_subtrees_are_skipped_and_counted() -> None:
+    page = _page()
+    every = " | ".join(s.text for s in page.segments)
+    for hidden in ("Hidden text", "Aria hidden", "Invisible", "Brand Block",
+                   "Ladya Shop", "Enable JavaScript", "Template text", "var t"):
+        assert hidden not in every
+    assert page.skipped == {
+        "hidden": 1, "aria-hidden": 1, "display-none": 1,
+        "translate-no": 1, "notranslate": 1,
+    }
+
+
+def test_lines_selectors_lang_and_price_hint() -> None:
+    page = _page()
+    by_text = {s.text: s for s in page.segments if s.kind == pm.TEXT}
+    delivery = by_text["Доставка бесплатно по всей России"]
+    assert delivery.line == HTML.splitlines().index(
+        "<p>Доставка <b>бесплатно</b> по всей России</p>") + 1
+    assert delivery.selector.endswith("body > p")
+    assert delivery.lang == "ru-RU"
+    assert by_text["Made with love"].lang == "en"
+    assert by_text["2 490 ₽"].hint == "price"
+    line, column = page.position(delivery.line, delivery.text)
+    assert (line, column) == (delivery.line, 4)
+
+
+def test_structured_prices() -> None:
+    prices = {(p.source, p.field): p for p in _page().prices}
+    assert prices[("jsonld", "lowPrice")].amount == "2490"
+    assert prices[("jsonld", "highPrice")].amount == "3990"
+    assert prices[("jsonld", "lowPrice")].currency == "RUB"
+    assert prices[("jsonld", "lowPrice")].name == "Кожаная сумка"
+    assert prices[("og", "og:price:amount")].currency == "RUB"
+    micro = prices[("microdata", "price")]
+    assert (micro.amount, micro.currency) == ("2490.00", "RUB")
+
+
+def test_links_and_alternates() -> None:
+    page = _page()
+    assert page.links == ("/", "catalog/")
+    assert [(a.hreflang, a.href) for a in page.alternates] == [
+        ("ru-RU", "https://shop.example/ru/bag.html"),
+        ("x-default", "/index.html"),
+    ]
+    assert page.canonical == "https://shop.example/ru/bag.html"
+
+
+def test_broken_documents_do_not_crash() -> None:
+    assert build_page("e.html", "").segments == ()
+    truncated = build_page("t.html", "<html lang='ru'><body><p>Незакрытый абзац <b>жир")
+    assert [s.text for s in truncated.segments] == ["Незакрытый абзац жир"]
+    xml = build_page("x.html", '<?xml version="1.0" encoding="utf-8"?><html><body><p>Да</p></body></html>')
+    assert [s.text for s in xml.segments] == ["Да"]
+    bad_ld = build_page(
+        "j.html", '<html><head><script type="application/ld+json">{"a":}</script></head></html>'
+    )
+    assert len(bad_ld.jsonld_errors) == 1
