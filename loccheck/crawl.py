@@ -214,7 +214,7 @@ class _Listing:
         """Map real relative paths to listed paths where the two differ."""
         found = {}
         for real, (rel, _) in self.files.items():
-            real_rel = Path(os.path.relpath(real, self.root)).as_posix()
+            real_rel = _relative(real, self.root)
             if real_rel != rel:
                 found[real_rel] = rel
         return found
@@ -235,8 +235,9 @@ def _entry_key(entry: os.DirEntry[str]) -> str:
 
 def _suffix(name: str) -> str:
     """Return the lower-case suffix of a file name, ignoring a saved query."""
-    base = name.rsplit("/", 1)[-1].split("?", 1)[0]
-    return os.path.splitext(base)[1].split("@", 1)[0].lower()
+    base = name[name.rfind("/") + 1 :].partition("?")[0]
+    dot = base.rfind(".")
+    return base[dot:].partition("@")[0].lower() if dot > 0 else ""
 
 
 def _inside(real: str, root: str) -> bool:
@@ -436,24 +437,40 @@ def _probe(index: SiteIndex, rel: str) -> tuple[str, str]:
 
 
 def _probe_fs(index: SiteIndex, rel: str) -> tuple[str, str]:
-    """Return (kind, canonical path) of ``rel``: page, asset, dir, missing, escape."""
+    """Return (kind, canonical path) of ``rel``: page, asset, dir, missing, escape.
+
+    The real path is built from the (memoised) real path of the folder, so only
+    symlinks cost a ``realpath``.
+    """
     root = str(index.root)
-    full = os.path.join(root, rel)
+    full = f"{root}/{rel}" if rel else root
     try:
-        mode = os.stat(full).st_mode
+        mode = os.lstat(full).st_mode
+        if stat.S_ISLNK(mode):
+            real = os.path.realpath(full)
+            if not _inside(real, root):
+                return ("escape", rel)
+            mode, real_rel = os.stat(real).st_mode, _relative(real, root)
+        else:
+            folder, _, name = rel.rpartition("/")
+            kind, real_folder = _probe(index, folder) if folder else ("dir", "")
+            if kind != "dir":
+                return (kind, rel)
+            real_rel = _child(real_folder, name)
     except (OSError, ValueError):
         return ("missing", rel)
-    real = os.path.realpath(full)
-    if not _inside(real, root):
-        return ("escape", rel)
-    real_rel = Path(os.path.relpath(real, root)).as_posix()
     if stat.S_ISDIR(mode):
         return ("dir", real_rel)
     path = index.aliases.get(real_rel, real_rel)
     suffix = _suffix(path)
-    if suffix in _PAGE_SUFFIXES or (suffix in _SNIFF_SUFFIXES and _sniff(real)):
-        return ("page", path)
-    return ("asset", path)
+    if suffix in _SNIFF_SUFFIXES and _sniff(f"{root}/{real_rel}"):
+        suffix = ".html"
+    return ("page" if suffix in _PAGE_SUFFIXES else "asset", path)
+
+
+def _relative(real: str, root: str) -> str:
+    """Return a real path inside ``root`` relative to it, POSIX style."""
+    return real[len(root) + 1 :].replace(os.sep, "/") if real != root else ""
 
 
 def _read_sitemaps(

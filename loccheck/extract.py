@@ -179,7 +179,9 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
             head.prices.extend(result.prices)
             head.brands.extend(result.brands)
             if result.error:
-                jsonld_errors.append((el.sourceline or 1, result.error))
+                jsonld_errors.append(
+                    (result.error_line or el.sourceline or 1, result.error)
+                )
     body = root.find("body")
     body_dir = body.get("dir") if body is not None else None
     links = tuple(

@@ -26,6 +26,7 @@ class JsonLdResult:
     prices: list[pm.StructuredPrice] = field(default_factory=list)
     brands: list[str] = field(default_factory=list)
     error: str | None = None
+    error_line: int | None = None
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -152,6 +153,13 @@ def read_block(text: str, line: int) -> JsonLdResult:
             stripped = stripped.rstrip()[:-3]
     try:
         data = json.loads(stripped)
+    except json.JSONDecodeError as exc:
+        # Report the line of the page where the block breaks, not of the block.
+        offset = len(text) - len(text.lstrip()) + exc.pos
+        result = JsonLdResult()
+        result.error = exc.msg
+        result.error_line = line + text.count("\n", 0, offset)
+        return result
     except (ValueError, RecursionError) as exc:
         result = JsonLdResult()
         result.error = str(exc).split("\n", 1)[0]

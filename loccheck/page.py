@@ -128,6 +128,12 @@ class Page:
         starts = self._line_starts
         return starts[max(0, min(line, len(starts)) - 1)]
 
+    def source_line(self, line: int) -> str:
+        """Return the text of 1-based ``line`` of the source."""
+        start = self.offset_of_line(line)
+        end = self.source.find("\n", start)
+        return self.source[start : end if end >= 0 else len(self.source)]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """Return the 1-based line and column of a character offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1

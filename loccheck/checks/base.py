@@ -139,10 +139,11 @@ class Check(Rule):
         line: int,
         text: str,
         message: str,
+        needle: str | None = None,
         **kwargs: Any,
     ) -> Finding:
-        """Build a finding located at ``text`` on or after ``line``."""
-        found_line, column = ctx.page.position(line, text)
+        """Build a finding located at ``needle`` (default: ``text``) from ``line`` on."""
+        found_line, column = ctx.page.position(line, needle or text)
         return self.make(
             page=ctx.page.path,
             locale=ctx.market.id if ctx.market else None,

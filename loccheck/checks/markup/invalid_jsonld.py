@@ -28,12 +28,12 @@ class InvalidJsonld(Check):
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Flag each JSON-LD block that does not parse."""
         for line, error in ctx.page.jsonld_errors:
-            yield self.make(
-                page=ctx.page.path,
-                locale=ctx.market.id if ctx.market else None,
-                text='<script type="application/ld+json">',
-                message=f"A JSON-LD block is not valid JSON: {error}.",
-                line=line,
+            excerpt = ctx.page.source_line(line).strip()[:80]
+            yield self.at(
+                ctx,
+                line,
+                excerpt,
+                f"A JSON-LD block is not valid JSON: {error}.",
                 selector="script[type=application/ld+json]",
                 scope="jsonld",
                 found={"error": error},

@@ -31,12 +31,12 @@ class MissingCharset(Check):
             return
         if ctx.page.source.isascii():
             return
-        yield self.make(
-            page=ctx.page.path,
-            locale=ctx.market.id if ctx.market else None,
-            text="<head>",
-            message="The page has non-ASCII text but declares no character encoding.",
-            line=1,
+        yield self.at(
+            ctx,
+            1,
+            "<head>",
+            "The page has non-ASCII text but declares no character encoding.",
+            needle="<head",
             selector="head",
             scope="markup",
             expected={"charset": "utf-8"},

@@ -23,6 +23,11 @@ class MissingHreflangSelf(Check):
         good(_page(("ru-RU", "index.html"), ("en-GB", "en.html"))),
         good(_page(("ru-RU", "./"), ("en-GB", "en.html"))),
         good('<html lang="ru"><body><p>Каталог</p></body></html>'),
+        bad(
+            '<html lang="ru"><head><link rel="canonical" href="index.html">'
+            '<link rel="alternate" hreflang="kk" href="https://shop.example.kz/">'
+            "</head><body><p>Каталог</p></body></html>"
+        ),
     )
     references = (
         "https://developers.google.com/search/docs/specialty/international/localized-versions",
@@ -34,8 +39,12 @@ class MissingHreflangSelf(Check):
         if not page.alternates:
             return
         targets = [ctx.resolve(alt.href) for alt in page.alternates]
-        if not any(t.kind in ("page", "missing") for t in targets):
-            return  # none of them can be placed in the export: cannot judge
+        canonical_is_self = bool(
+            page.canonical and ctx.resolve(page.canonical).path == page.path
+        )
+        placeable = any(t.kind in ("page", "missing") for t in targets)
+        if not placeable and not canonical_is_self:
+            return  # neither the alternates nor the page's URL can be placed
         if any(t.path == page.path for t in targets):
             return
         if page.canonical and any(a.href == page.canonical for a in page.alternates):

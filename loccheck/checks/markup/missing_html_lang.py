@@ -34,12 +34,12 @@ class MissingHtmlLang(Check):
         if page.html_lang is not None and page.html_lang.strip():
             return
         suggestion = f'<html lang="{ctx.market.id}">' if ctx.market else None
-        yield self.make(
-            page=page.path,
-            locale=ctx.market.id if ctx.market else None,
-            text="<html>",
-            message="The page does not declare its language: <html> has no lang.",
-            line=page.html_lang_line,
+        yield self.at(
+            ctx,
+            page.html_lang_line,
+            "<html>",
+            "The page does not declare its language: <html> has no lang.",
+            needle="<html",
             selector="html",
             scope="markup",
             expected={"lang": ctx.market.id} if ctx.market else {},

@@ -50,13 +50,13 @@ class MissingRtlDir(Check):
             if value is not None and value.strip().lower() == "rtl":
                 return
         found = page.html_dir or page.body_dir
-        yield self.make(
-            page=page.path,
-            locale=ctx.market.id if ctx.market else None,
-            text=f'dir="{found}"' if found else "<html>",
-            message="The page is in a right-to-left language but does not set "
+        yield self.at(
+            ctx,
+            page.html_lang_line,
+            f'dir="{found}"' if found else "<html>",
+            "The page is in a right-to-left language but does not set "
             'dir="rtl".',
-            line=page.html_lang_line,
+            needle="<html",
             selector="html",
             scope="markup",
             expected={"dir": "rtl"},

@@ -27,14 +27,14 @@ class UnresolvedMarket(Check):
         """Flag a page with no market from any source."""
         if ctx.market is not None:
             return
-        yield self.make(
-            page=ctx.page.path,
-            locale=None,
-            text="<html>",
-            message="No market could be resolved for this page (no --locale, no "
+        yield self.at(
+            ctx,
+            ctx.page.html_lang_line,
+            "<html>",
+            "No market could be resolved for this page (no --locale, no "
             "config mapping, no valid lang, og:locale, hreflang or locale folder); "
             "it was not language-checked.",
-            line=ctx.page.html_lang_line,
+            needle="<html",
             selector="html",
             scope="markup",
         )
