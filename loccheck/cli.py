@@ -34,7 +34,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 some;
 """
 
 
-class FormatSpec(click.ParamType):
+class FormatSpec(click.ParamType):  # type: ignore[type-arg]  # click>=8.2 only
     """``NAME`` or ``NAME:PATH``; NAME must be a known reporter."""
 
     name = "format"

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import gzip
-import io
 import os
 import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -16,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from loccheck.model import Note
+from loccheck.sitemaps import learn_base_path, parse_sitemap
 
 _PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 # Files with these suffixes (or none) are pages only if their bytes look like
@@ -24,7 +23,7 @@ _SNIFF_SUFFIXES = frozenset(("", ".php", ".asp", ".aspx", ".jsp", ".shtml"))
 _SKIP_DIRS = frozenset((".git", ".hg", ".svn"))
 _INDEX_NAMES = ("index.html", "index.htm")
 _SNIFF_BYTES = 1024
-_SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, uncompressed
+_CACHED_LINKS = 200_000  # resolved links kept per index (about 40 MB at most)
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _URL_NOISE = re.compile(r"[\t\n\r]")
 # wget names host folders "shop.example.com" (with ":8080" or "+8080" for a port);
@@ -54,6 +53,7 @@ class LinkTarget:
 
 _EXTERNAL = LinkTarget("external", None)
 _ESCAPE = LinkTarget("escape", None)
+_Dirs = list[tuple[str, str, tuple[str, ...]]]  # (real path, relative path, chain)
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,21 @@ class SiteIndex:
     host_dirs: frozenset[str] = frozenset()
     exclude: tuple[str, ...] = ()
     aliases: Mapping[str, str] = field(default_factory=dict, compare=False)
+    base_path: str = ""  # URL folder the export's root was mirrored from: "ru-ru"
     _memo: dict[str, tuple[str, str]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _links: dict[tuple[str, str], LinkTarget] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
 
     def __post_init__(self) -> None:
         """Resolve the root, so symlink checks compare real paths."""
         object.__setattr__(self, "root", Path(os.path.realpath(self.root)))
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle without the memos: each worker process builds its own."""
+        return {**self.__dict__, "_memo": {}, "_links": {}}
 
 
 @dataclass(frozen=True)
@@ -120,11 +128,15 @@ def discover(
     more_hosts, urls = _read_sitemaps(index, listing.sitemaps, notes)
     hosts_all = index.hosts | more_hosts
     index = SiteIndex(index.root, hosts_all, host_dirs, exclude, listing.aliases())
+    base = _given_base(hosts) or _learn_base(index, urls)
+    if base:
+        index = replace(index, base_path=base)
     entries = set(_sitemap_pages(index, urls, notes))
     pages = entries | set(listing.pages(index))
     for folder in ("", *host_dirs):
         first = [p for p in (_child(folder, n) for n in _INDEX_NAMES) if p in pages]
         entries.update(first[:1])
+    index._links.clear()  # sitemap pages found by sniffing were cached as assets
     return Discovery(index, tuple(sorted(pages)), tuple(sorted(entries)), tuple(notes))
 
 
@@ -137,27 +149,21 @@ class _Listing:
     """
 
     def __init__(self, root: str, exclude: tuple[str, ...]) -> None:
-        self.root = root
+        self.root, self.exclude = root, exclude
         self.files: dict[str, tuple[str, bool]] = {}  # real -> (rel, sniff?)
         self.sitemaps: list[str] = []
         self.top_dirs: list[str] = []
         self.notes: list[Note] = []
-        stack: list[tuple[str, str, tuple[str, ...]]] = [(root, "", (root,))]
+        stack: _Dirs = [(root, "", (root,))]
         walked: set[str] = set()
         while stack:
             real_dir, rel_dir, chain = stack.pop()
             if real_dir not in walked:  # else: an alias of a folder already listed
                 walked.add(real_dir)
-                subdirs = self._scan(real_dir, rel_dir, chain, exclude)
+                subdirs = self._scan(real_dir, rel_dir, chain)
                 stack.extend(reversed(subdirs))
 
-    def _scan(
-        self,
-        real_dir: str,
-        rel_dir: str,
-        chain: tuple[str, ...],
-        exclude: Sequence[str],
-    ) -> list[tuple[str, str, tuple[str, ...]]]:
+    def _scan(self, real_dir: str, rel_dir: str, chain: tuple[str, ...]) -> _Dirs:
         try:
             with os.scandir(real_dir) as scan:
                 entries = sorted(scan, key=_entry_key)
@@ -169,7 +175,7 @@ class _Listing:
         for entry in entries:
             rel = _child(rel_dir, entry.name)
             real = self._real(entry, rel)
-            if real is None or is_excluded(rel, exclude):
+            if real is None or is_excluded(rel, self.exclude):
                 continue
             if entry.is_dir():
                 if real in chain:
@@ -296,6 +302,29 @@ def _glob_token(token: str) -> str:
     return re.escape(token)
 
 
+def _given_base(hosts: Iterable[str]) -> str:
+    """The URL folder of a ``--host https://shop.example/ru-ru/`` given as a URL."""
+    for host in hosts:
+        if "//" in host:
+            path = urlsplit(host.strip()).path.strip("/")
+            if path:
+                return path
+    return ""
+
+
+def _learn_base(index: SiteIndex, urls: list[tuple[str, str]]) -> str:
+    """Learn the URL folder the export was mirrored from, from sitemap URLs."""
+    if index.host_dirs:
+        return ""  # wget kept host folders: paths start at the host's root
+    own = _own_hosts(index.hosts)
+    paths = [
+        urlsplit(url).path
+        for _, url in urls[:500]
+        if _clean_host(url).removeprefix("www.") in own
+    ]
+    return learn_base_path(paths, lambda rel: _probe(index, rel)[0] != "missing")
+
+
 def _clean_host(text: str) -> str:
     """Return the host of a name or URL: lower-case, no port, no final dot."""
     text = text.strip().lower()
@@ -332,18 +361,37 @@ def resolve_link(index: SiteIndex, from_page: str, href: str) -> LinkTarget:
     Absolute URLs on one of ``index.hosts`` (ignoring ``www.`` and the port)
     map into the export, root-relative ones into the page's host folder.
     """
-    href = _URL_NOISE.sub("", href.strip()).replace("\\", "/")
+    href = href.strip()
+    folder, _, name = from_page.rpartition("/")
+    # Pages of one folder share most links (menus, footers): cache per folder.
+    key = (from_page if not href or href[0] in "#?" else folder, href)
+    found = index._links.get(key)
+    if found is None:
+        found = _resolve(index, from_page, href, folder, name)
+        if len(index._links) < _CACHED_LINKS:
+            index._links[key] = found
+    return found
+
+
+def _resolve(
+    index: SiteIndex, from_page: str, href: str, folder: str, name: str
+) -> LinkTarget:
+    if not href.isprintable():
+        href = _URL_NOISE.sub("", href)
+    href = href.replace("\\", "/")
     if href.startswith("//"):
         href = "http:" + href
-    scheme = _SCHEME.match(href)
+    scheme = _SCHEME.match(href) if ":" in href else None
     if scheme:
         if scheme.group().lower() in ("http:", "https:"):
             return _resolve_url(index, from_page, href)
         return _EXTERNAL
     path, _, query = href.partition("#")[0].partition("?")
-    folder, _, name = from_page.rpartition("/")
     if path.startswith("/"):
-        return _locate(index, _host_base(index, from_page, ""), path, query)
+        inside = _strip_base(index, path)
+        if inside is None:
+            return _EXTERNAL  # the shop's own site, outside the exported part
+        return _locate(index, _host_base(index, from_page, ""), inside, query)
     # "", "#top" and "?page=2" point to this page (maybe saved with the query).
     return _locate(index, folder, path or name, query)
 
@@ -353,8 +401,23 @@ def _resolve_url(index: SiteIndex, from_page: str, url: str) -> LinkTarget:
     if not host or host not in _own_hosts(index.hosts):
         return _EXTERNAL
     parts = urlsplit(url)
+    inside = _strip_base(index, parts.path or "/")
+    if inside is None:
+        return _EXTERNAL  # the shop's own site, outside the exported part
     base = _host_base(index, from_page, host)
-    return _locate(index, base, parts.path or "/", parts.query)
+    return _locate(index, base, inside, parts.query)
+
+
+def _strip_base(index: SiteIndex, path: str) -> str | None:
+    """Map a URL path to a path from the export's root; None if outside it."""
+    if not index.base_path:
+        return path
+    prefix = "/" + index.base_path
+    if path in (prefix, prefix + "/"):
+        return "/"
+    if path.startswith(prefix + "/"):
+        return path[len(prefix) :]
+    return None
 
 
 def _host_base(index: SiteIndex, from_page: str, host: str) -> str:
@@ -374,7 +437,7 @@ def _locate(index: SiteIndex, base: str, path: str, query: str) -> LinkTarget:
         return _ESCAPE
     folder_link = path.rsplit("/", 1)[-1] in ("", ".", "..")
     literal = _join(base, path) if decoded != path else None
-    for stem in dict.fromkeys(s for s in (joined, literal) if s is not None):
+    for stem in (joined,) if literal in (None, joined) else (joined, literal):
         for candidate in _candidates(stem, query, folder_link):
             found = _probe_file(index, candidate)
             if found is not None:
@@ -402,8 +465,8 @@ def _child(folder: str, name: str) -> str:
 def _join(base: str, path: str) -> str | None:
     """Normalise ``path`` against folder ``base``; None if it climbs above root.
 
-    A root-relative path starts at ``base`` (a host folder or the root) and
-    its ``..`` stop there, as a browser stops at the host's root.
+    A root-relative path starts at ``base`` (a host folder or the root) and its
+    ``..`` stop there, as a browser stops at the host's root.
     """
     clamp = path.startswith("/")
     segments = [] if clamp or not base else base.split("/")
@@ -437,11 +500,7 @@ def _probe(index: SiteIndex, rel: str) -> tuple[str, str]:
 
 
 def _probe_fs(index: SiteIndex, rel: str) -> tuple[str, str]:
-    """Return (kind, canonical path) of ``rel``: page, asset, dir, missing, escape.
-
-    The real path is built from the (memoised) real path of the folder, so only
-    symlinks cost a ``realpath``.
-    """
+    """Return (kind, canonical path) of ``rel``: page, asset, dir, missing, escape."""
     root = str(index.root)
     full = f"{root}/{rel}" if rel else root
     try:
@@ -452,6 +511,7 @@ def _probe_fs(index: SiteIndex, rel: str) -> tuple[str, str]:
                 return ("escape", rel)
             mode, real_rel = os.stat(real).st_mode, _relative(real, root)
         else:
+            # The real path of its (memoised) folder: only symlinks cost a realpath.
             folder, _, name = rel.rpartition("/")
             kind, real_folder = _probe(index, folder) if folder else ("dir", "")
             if kind != "dir":
@@ -476,10 +536,7 @@ def _relative(real: str, root: str) -> str:
 def _read_sitemaps(
     index: SiteIndex, sitemaps: list[str], notes: list[Note]
 ) -> tuple[frozenset[str], list[tuple[str, str]]]:
-    """Read sitemaps, following sitemap indexes to local files.
-
-    Returns the hosts of all ``<loc>`` URLs and (sitemap, page URL) pairs.
-    """
+    """Return the hosts of all sitemap URLs and (sitemap, page URL) pairs."""
     hosts: set[str] = set()
     urls: list[tuple[str, str]] = []
     queue, done = list(sitemaps), set()
@@ -489,7 +546,7 @@ def _read_sitemaps(
             continue
         done.add(rel)
         try:
-            kind, locs = _parse_sitemap(index.root / rel)
+            kind, locs = parse_sitemap(index.root / rel)
         except (OSError, EOFError, ValueError, etree.XMLSyntaxError) as err:
             reason = str(err).splitlines()[0] if str(err) else type(err).__name__
             message = f"Sitemap {rel} could not be read: {reason}."
@@ -531,33 +588,3 @@ def _sitemap_pages(
         message = f"{count} page(s) listed in sitemap {sitemap} are not in the export."
         notes.append(Note(sitemap, "sitemap-missing-pages", message))
     return found
-
-
-_XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-)
-
-
-def _parse_sitemap(path: Path) -> tuple[str, list[str]]:
-    """Return a sitemap's kind (urlset or sitemapindex) and its ``<loc>`` URLs."""
-    with open(path, "rb") as handle:
-        data = handle.read(_SITEMAP_MAX_BYTES + 1)
-    if data.startswith(b"\x1f\x8b"):
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
-            data = unzipped.read(_SITEMAP_MAX_BYTES + 1)
-    if len(data) > _SITEMAP_MAX_BYTES:
-        raise ValueError("it is larger than 50 MB")
-    root = etree.fromstring(data, _XML_PARSER)
-    kind = etree.QName(root).localname
-    if kind not in ("urlset", "sitemapindex"):
-        raise ValueError(f"its root element is <{kind}>, not <urlset>")
-    return kind, [
-        loc.text.strip()
-        for entry in root
-        if isinstance(entry.tag, str) and etree.QName(entry).localname in _ENTRY_TAGS
-        for loc in entry.iterchildren("{*}loc")
-        if loc.text and loc.text.strip()
-    ]
-
-
-_ENTRY_TAGS = ("url", "sitemap")

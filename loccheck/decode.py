@@ -371,4 +371,6 @@ def looks_truncated(text: str) -> bool:
         return True
     if tail.rfind("<!--") > tail.rfind("-->"):
         return True
+    if "</html" in text or "</HTML" in text:  # the common case, without a regex
+        return False
     return _HTML_OPEN.search(text) is not None and _HTML_CLOSE.search(text) is None

@@ -95,7 +95,8 @@ def _follow_links(
             notes[href] = Note(
                 path,
                 "escaping-link",
-                f"{path}: link {href!r} leads outside the scanned folder; not followed.",
+                f"{path}: link {href!r} leads outside the scanned folder; "
+                "not followed.",
             )
     return tuple(pages), list(notes.values())
 

@@ -26,6 +26,7 @@ _STRUCTURED_PRICE_METAS = {
 }
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
+
 def parse_tree(source: str) -> etree._Element | None:
     """Parse HTML text with lxml; return None for a document with no elements."""
     # lxml refuses str input that carries an XML encoding declaration.

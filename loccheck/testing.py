@@ -1,4 +1,4 @@
-"""Run a rule's documented examples through the real pipeline (for tests and rule packs)."""
+"""Run a rule's documented examples through the real pipeline."""
 
 from __future__ import annotations
 

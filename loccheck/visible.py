@@ -1,16 +1,16 @@
 """Extract the text a shopper sees in ``<body>``: text segments and attributes.
 
-Python work here is proportional to the text nodes and the attribute-bearing
-elements of a page, not to all its elements: invisible subtrees are cut from
-the (per-page, throw-away) tree first, then XPath, which runs inside libxml2,
-hands over the text nodes and the elements with alt/title/placeholder/… in
-document order. See docs/decisions/0001-html-parser.md for the measurements.
+One pass over the elements (``iterwalk``, pruning invisible subtrees) finds
+what to cut, which elements carry alt/title/placeholder/… and which set
+``lang``; the cut subtrees are removed from the (per-page, throw-away) tree;
+then one XPath, run inside libxml2, hands over the remaining text nodes in
+document order, and each is joined to the segment of its nearest block (or
+list-item link). See docs/decisions/0001-html-parser.md for the measurements.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -20,10 +20,60 @@ from loccheck import page as pm
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "math", "iframe")
 # Elements that start a text segment of their own.
 _BLOCK_TAGS = frozenset(
-    """address article aside blockquote body caption dd details dialog div dl dt
-    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup li main
-    nav ol optgroup option p pre section select summary table tbody td tfoot th
-    thead tr ul button label legend textarea output meter progress html""".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "select",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "button",
+        "label",
+        "legend",
+        "textarea",
+        "output",
+        "meter",
+        "progress",
+        "html",
+    ]
 )
 # Inline elements that become their own segment when they are not part of
 # running text (a row of links in a footer is a list of labels, not a sentence).
@@ -38,17 +88,10 @@ _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WS = re.compile(r"\s+")
 
-# Candidates only (cheap, case-sensitive); _skip_reason decides exactly.
-_SKIP_CANDIDATES = etree.XPath(
-    "//*[@hidden or @aria-hidden or @translate or @style"
-    " or contains(@class, 'notranslate')]"
-)
 _TEXTS = etree.XPath("//body//text()")
-_ATTR_ELEMENTS = etree.XPath(
-    "//body//*[@alt or @title or @placeholder or @aria-label"
-    " or (self::input and @value)] | //body[@title or @aria-label]"
-)
-_LANG_ELEMENTS = etree.XPath("//body//*[@lang or @xml:lang]")
+_SKIP_NAMES = frozenset({"hidden", "aria-hidden", "style", "translate", "class"})
+_ATTR_NAMES = frozenset({"alt", "title", "placeholder", "aria-label", "value"})
+_LANG_NAMES = frozenset({"lang", "{http://www.w3.org/XML/1998/namespace}lang"})
 
 
 def collapse(text: str) -> str:
@@ -56,18 +99,18 @@ def collapse(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def _skip_reason(el: etree._Element) -> str | None:
+def _skip_reason(attrs: dict[str, str]) -> str | None:
     """Say why a subtree is invisible or not to be translated, or None."""
-    if el.get("hidden") is not None:
+    if "hidden" in attrs:
         return "hidden"
-    if (el.get("aria-hidden") or "").strip().lower() == "true":
+    if attrs.get("aria-hidden", "").strip().lower() == "true":
         return "aria-hidden"
-    style = el.get("style")
+    style = attrs.get("style")
     if style and _DISPLAY_NONE.search(style):
         return "display-none"
-    if (el.get("translate") or "").strip().lower() == "no":
+    if attrs.get("translate", "").strip().lower() == "no":
         return "translate-no"
-    cls = el.get("class")
+    cls = attrs.get("class")
     if cls and "notranslate" in cls.split():
         return "notranslate"
     return None
@@ -88,21 +131,44 @@ def _cut(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def cut_invisible(root: etree._Element) -> dict[str, int]:
+class _Survey:
+    """One pass over ``<body>``: what to cut, what carries text attributes, lang."""
+
+    def __init__(self, body: etree._Element) -> None:
+        self.cut: list[tuple[etree._Element, str]] = []
+        self.with_attrs: list[etree._Element] = []
+        self.marked: set[etree._Element] = set()
+        walk = etree.iterwalk(body, events=("start",))
+        for _, el in walk:
+            items = el.items()
+            only_class = len(items) == 1 and items[0][0] == "class"
+            if not items or (only_class and "notranslate" not in items[0][1]):
+                continue
+            names = {name for name, _ in items}
+            if names & _SKIP_NAMES and el is not body:
+                reason = _skip_reason(dict(items))
+                if reason is not None:
+                    self.cut.append((el, reason))
+                    walk.skip_subtree()
+                    continue
+            if names & _ATTR_NAMES:
+                self.with_attrs.append(el)
+            if names & _LANG_NAMES:
+                self.marked.add(el)
+
+
+def cut_invisible(root: etree._Element) -> tuple[_Survey | None, dict[str, int]]:
     """Remove invisible and do-not-translate subtrees; count them by reason."""
     etree.strip_elements(root, *_SKIP_TAGS, etree.Comment, with_tail=False)
+    body = root.find("body")
+    if body is None:
+        return None, {}
+    survey = _Survey(body)
     skipped: dict[str, int] = {}
-    for el in _SKIP_CANDIDATES(root):
-        if el.tag in ("html", "head", "body") or el.getparent() is None:
-            continue
-        reason = _skip_reason(el)
-        if reason is None:
-            continue
-        if any(_skip_reason(up) for up in el.iterancestors()):
-            continue  # inside a subtree that is cut already
+    for el, reason in survey.cut:
         skipped[reason] = skipped.get(reason, 0) + 1
         _cut(el)
-    return skipped
+    return survey, skipped
 
 
 def _selector_part(el: etree._Element) -> str:
@@ -116,16 +182,6 @@ def _selector_part(el: etree._Element) -> str:
         if first:
             return f"{tag}.{first[0]}"
     return tag
-
-
-def selector(el: etree._Element, depth: int = 3) -> str:
-    """A short CSS-like path: the element and up to two ancestors."""
-    parts = [_selector_part(el)]
-    up = el.getparent()
-    while up is not None and len(parts) < depth:
-        parts.append(_selector_part(up))
-        up = up.getparent()
-    return " > ".join(reversed(parts))
 
 
 def _is_price_markup(el: etree._Element) -> bool:
@@ -142,35 +198,28 @@ def _has_direct_text(el: etree._Element) -> bool:
     return any(child.tail and not child.tail.isspace() for child in el)
 
 
-@dataclass
-class _Owner:
-    element: etree._Element
-    parts: list[str] = field(default_factory=list)
-    price: bool = False
+class _Context:
+    """Per-page memos: each element's segment owner, selector part and language."""
 
-
-@dataclass
-class _Grouper:
-    """Assigns each text node to the element whose segment it belongs to."""
-
-    owners: dict[etree._Element, _Owner] = field(default_factory=dict)
-    direct: dict[etree._Element, bool] = field(default_factory=dict)
-    memo: dict[etree._Element, tuple[etree._Element, bool]] = field(
-        default_factory=dict
-    )
+    def __init__(self, lang: str | None, marked: set[etree._Element]) -> None:
+        self.lang = lang
+        self.marked = marked
+        self.owners: dict[etree._Element, tuple[etree._Element, bool]] = {}
+        self.direct: dict[etree._Element, bool] = {}
+        self.paths: dict[etree._Element, tuple[str, ...]] = {}
+        self.langs: dict[etree._Element, str | None] | None = None
 
     def owner_of(self, container: etree._Element) -> tuple[etree._Element, bool]:
-        found = self.memo.get(container)
+        """The element whose segment text in ``container`` joins, and price markup."""
+        found = self.owners.get(container)
         if found is None:
-            found = self.memo[container] = self._climb(container)
+            found = self.owners[container] = self._climb(container)
         return found
 
-    def _climb(self, container: etree._Element) -> tuple[etree._Element, bool]:
-        el = container
+    def _climb(self, el: etree._Element) -> tuple[etree._Element, bool]:
         price = False
         while True:
-            if not price and _is_price_markup(el):
-                price = True
+            price = price or _is_price_markup(el)
             tag = el.tag
             if tag in _BLOCK_TAGS:
                 return el, price
@@ -187,26 +236,38 @@ class _Grouper:
             found = self.direct[el] = _has_direct_text(el)
         return found
 
-    def add(self, text: str, container: etree._Element) -> None:
-        owner_el, price = self.owner_of(container)
-        owner = self.owners.get(owner_el)
-        if owner is None:
-            owner = self.owners[owner_el] = _Owner(owner_el)
-        owner.parts.append(text)
-        owner.price = owner.price or price
+    def selector(self, el: etree._Element) -> str:
+        """A short CSS-like path: the element and up to two ancestors."""
+        return " > ".join(self._path(el))
+
+    def _path(self, el: etree._Element) -> tuple[str, ...]:
+        found = self.paths.get(el)
+        if found is None:
+            parent = el.getparent()
+            above = self._path(parent)[-2:] if parent is not None else ()
+            found = self.paths[el] = (*above, _selector_part(el))
+        return found
+
+    def lang_of(self, el: etree._Element) -> str | None:
+        """The ``lang`` in force at ``el`` (``lang`` of the page if none closer)."""
+        if not self.marked:
+            return self.lang
+        if self.langs is None:
+            # Elements carrying lang are few: map their subtrees once, outer
+            # first, so an inner lang overrides an outer one.
+            self.langs = {}
+            for marked in sorted(self.marked, key=_depth):
+                value = marked.get("lang") or marked.get(_XML_LANG)
+                for inside in marked.iter():
+                    self.langs[inside] = value
+        return self.langs.get(el, self.lang)
 
 
-def _lang_of(
-    el: etree._Element, base: str | None, marked: set[etree._Element]
-) -> str | None:
-    if not marked:
-        return base
-    for up in (el, *el.iterancestors()):
-        if up in marked:
-            return up.get("lang") or up.get("{http://www.w3.org/XML/1998/namespace}lang")
-        if up.tag == "body":
-            break
-    return base
+def _depth(el: etree._Element) -> int:
+    return sum(1 for _ in el.iterancestors())
+
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def visible_segments(
@@ -216,51 +277,55 @@ def visible_segments(
 
     Changes ``root``: invisible subtrees are removed. Call it last.
     """
-    skipped = cut_invisible(root)
-    body = root.find("body")
-    if body is not None and body.get("lang"):
-        lang = body.get("lang")
-    marked = set(_LANG_ELEMENTS(root))
-    grouper = _Grouper()
+    survey, skipped = cut_invisible(root)
+    if survey is None:
+        return [], skipped
+    ctx = _Context(lang, survey.marked)
+    texts: dict[etree._Element, list[str]] = {}
+    prices: set[etree._Element] = set()
     for text in _TEXTS(root):
         parent = text.getparent()
         container = parent.getparent() if text.is_tail else parent
-        if container is not None:
-            grouper.add(str(text), container)
-    segments: list[pm.Segment] = []
-    for owner in grouper.owners.values():
-        joined = "".join(owner.parts)
-        if joined.isspace() or not joined:
+        if container is None:
             continue
-        el = owner.element
+        owner, price = ctx.owner_of(container)
+        parts = texts.get(owner)
+        if parts is None:
+            parts = texts[owner] = []
+        parts.append(text)
+        if price:
+            prices.add(owner)
+    segments: list[pm.Segment] = []
+    for el, parts in texts.items():
+        joined = "".join(parts)
+        if joined.isspace():
+            continue
         segments.append(
             pm.Segment(
                 pm.TEXT,
                 collapse(joined),
                 el.sourceline or 1,
-                selector(el),
-                _lang_of(el, lang, marked),
-                "price" if owner.price else None,
+                ctx.selector(el),
+                ctx.lang_of(el),
+                "price" if el in prices else None,
             )
         )
-    segments.extend(_attribute_segments(root, lang, marked))
+    segments.extend(_attribute_segments(survey.with_attrs, ctx))
     return segments, skipped
 
 
 def _attribute_segments(
-    root: etree._Element, lang: str | None, marked: set[etree._Element]
+    elements: list[etree._Element], ctx: _Context
 ) -> list[pm.Segment]:
     segments: list[pm.Segment] = []
-    for el in _ATTR_ELEMENTS(root):
-        where: str | None = None
+    for el in elements:
+        line = el.sourceline or 1
         for name, kind in _ATTR_KINDS:
             value = el.get(name)
             if value and not value.isspace():
-                where = where or selector(el)
                 segments.append(
                     pm.Segment(
-                        kind, collapse(value), el.sourceline or 1, where,
-                        _lang_of(el, lang, marked),
+                        kind, collapse(value), line, ctx.selector(el), ctx.lang_of(el)
                     )
                 )
         if el.tag == "input" and (el.get("type") or "").lower() in _BUTTON_INPUTS:
@@ -268,8 +333,11 @@ def _attribute_segments(
             if value and not value.isspace():
                 segments.append(
                     pm.Segment(
-                        pm.BUTTON_VALUE, collapse(value), el.sourceline or 1,
-                        where or selector(el), _lang_of(el, lang, marked),
+                        pm.BUTTON_VALUE,
+                        collapse(value),
+                        line,
+                        ctx.selector(el),
+                        ctx.lang_of(el),
                     )
                 )
     return segments

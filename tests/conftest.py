@@ -28,7 +28,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 @pytest.fixture
 def shared_dir() -> Path:
     if not (SHARED / "bench" / "make_site.py").is_file():
-        pytest.skip("../shared (benchmark and corpus material) is not next to the project")
+        pytest.skip(
+            "../shared (benchmark and corpus material) is not next to the project"
+        )
     return SHARED
 
 

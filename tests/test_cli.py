@@ -1,4 +1,4 @@
-"""The command line: exit codes, report contract, determinism, market resolution order."""
+"""The command line: exit codes, report contract, determinism, market order."""
 
 from __future__ import annotations
 
@@ -15,12 +15,16 @@ from loccheck import __version__
 from loccheck.cli import main
 
 SCHEMA = json.loads(
-    (Path(__file__).resolve().parent.parent / "loccheck/schemas/report.schema.json")
-    .read_text(encoding="utf-8")
+    (
+        Path(__file__).resolve().parent.parent / "loccheck/schemas/report.schema.json"
+    ).read_text(encoding="utf-8")
 )
 Site = Callable[[dict[str, "str | bytes"]], Path]
 
-RU = '<html lang="ru-RU"><head><meta charset="utf-8"><title>Каталог</title></head><body><p>Каталог</p></body></html>'
+RU = (
+    '<html lang="ru-RU"><head><meta charset="utf-8"><title>Каталог</title></head>'
+    "<body><p>Каталог</p></body></html>"
+)
 NO_LANG = '<html><head><meta charset="utf-8"></head><body><p>Каталог</p></body></html>'
 
 
@@ -56,7 +60,9 @@ def test_help_has_examples_and_exit_codes() -> None:
         ["scan", ".", "--fail-on", "sometimes"],
     ],
 )
-def test_usage_errors_exit_2(args: list[str], write_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_usage_errors_exit_2(
+    args: list[str], write_site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(write_site({"index.html": RU}))
     invoke(args, 2)
 
@@ -71,7 +77,9 @@ def test_exit_codes_follow_fail_on(write_site: Site) -> None:
     root = write_site({"index.html": RU, "nolang.html": NO_LANG})
     invoke(["scan", str(root), "--locale", "ru-RU"], 1)  # missing-html-lang is an error
     invoke(["scan", str(root), "--locale", "ru-RU", "--fail-on", "never"], 0)
-    invoke(["scan", str(root), "--locale", "ru-RU", "--disable", "missing-html-lang"], 0)
+    invoke(
+        ["scan", str(root), "--locale", "ru-RU", "--disable", "missing-html-lang"], 0
+    )
     clean = write_site({"index.html": RU})
     invoke(["scan", str(clean)], 0)
 
@@ -79,19 +87,35 @@ def test_exit_codes_follow_fail_on(write_site: Site) -> None:
 def test_json_report_contract_and_output_file(write_site: Site, tmp_path: Path) -> None:
     root = write_site({"index.html": RU, "sub/nolang.html": NO_LANG})
     out = tmp_path / "out" / "report.json"
-    invoke(["scan", str(root), "--locale", "ru-RU", "--format", "json", "--output", str(out)], 1)
+    invoke(
+        [
+            "scan",
+            str(root),
+            "--locale",
+            "ru-RU",
+            "--format",
+            "json",
+            "--output",
+            str(out),
+        ],
+        1,
+    )
     data = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(data, SCHEMA)
     assert data["root"] == str(root)
     assert [p["page"] for p in data["pages"]] == ["index.html", "sub/nolang.html"]
     finding = data["findings"][0]
-    assert finding["rule"] == "missing-html-lang" and finding["page"] == "sub/nolang.html"
+    assert (
+        finding["rule"] == "missing-html-lang" and finding["page"] == "sub/nolang.html"
+    )
     assert finding["line"] == 1 and finding["locale"] == "ru-RU"
     assert data["summary"]["by_severity"]["error"] == 1
 
 
 def test_output_is_deterministic_and_parallel_equals_serial(write_site: Site) -> None:
-    files: dict[str, str | bytes] = {f"p{i:03}.html": NO_LANG if i % 3 else RU for i in range(60)}
+    files: dict[str, str | bytes] = {
+        f"p{i:03}.html": NO_LANG if i % 3 else RU for i in range(60)
+    }
     root = write_site(files)
     args = ["scan", str(root), "--locale", "ru-RU", "--format", "json"]
     first = invoke([*args, "--jobs", "1"], 1).stdout
@@ -108,17 +132,21 @@ def _locale(data: dict[str, Any], page: str) -> tuple[str | None, str]:
 def test_market_resolution_order(write_site: Site) -> None:
     hreflang_self = (
         '<html><head><link rel="alternate" hreflang="fr-FR" href="self.html">'
-        '</head><body><p>Bonjour</p></body></html>'
+        "</head><body><p>Bonjour</p></body></html>"
     )
-    root = write_site({
-        "cfg/page.html": '<html lang="de"><body>x</body></html>',
-        "lang/page.html": '<html lang="de-AT"><head><meta property="og:locale" content="fr_FR"></head></html>',
-        "og/page.html": '<html><head><meta property="og:locale" content="pt_BR"></head></html>',
-        "h/self.html": hreflang_self,
-        "pl/page.html": "<html><body>x</body></html>",
-        "misc/page.html": "<html><body>x</body></html>",
-        "loccheck.toml": 'markets = { "cfg/**" = "uk-UA" }\n',
-    })
+    root = write_site(
+        {
+            "cfg/page.html": '<html lang="de"><body>x</body></html>',
+            "lang/page.html": '<html lang="de-AT"><head>'
+            '<meta property="og:locale" content="fr_FR"></head></html>',
+            "og/page.html": '<html><head><meta property="og:locale" '
+            'content="pt_BR"></head></html>',
+            "h/self.html": hreflang_self,
+            "pl/page.html": "<html><body>x</body></html>",
+            "misc/page.html": "<html><body>x</body></html>",
+            "loccheck.toml": 'markets = { "cfg/**" = "uk-UA" }\n',
+        }
+    )
     data = report(["scan", str(root)], 1)  # cfg/page.html: lang de on uk-UA
     assert _locale(data, "cfg/page.html") == ("uk-UA", "config")
     assert _locale(data, "lang/page.html") == ("de-AT", "html-lang")
@@ -126,14 +154,18 @@ def test_market_resolution_order(write_site: Site) -> None:
     assert _locale(data, "h/self.html") == ("fr-FR", "hreflang")
     assert _locale(data, "pl/page.html")[1] == "path"
     assert _locale(data, "misc/page.html") == (None, "none")
-    assert any(f["rule"] == "unresolved-market" and f["page"] == "misc/page.html"
-               for f in data["findings"])
+    assert any(
+        f["rule"] == "unresolved-market" and f["page"] == "misc/page.html"
+        for f in data["findings"]
+    )
     cli = report(["scan", str(root), "--locale", "ja-JP"], 1)
     assert {p["locale_source"] for p in cli["pages"]} == {"cli"}
 
 
 def test_bad_config_is_a_usage_error_naming_the_key(write_site: Site) -> None:
-    root = write_site({"index.html": RU, "loccheck.toml": 'markets = { "ru/**" = "xx-YY" }\n'})
+    root = write_site(
+        {"index.html": RU, "loccheck.toml": 'markets = { "ru/**" = "xx-YY" }\n'}
+    )
     result = invoke(["scan", str(root)], 2)
     assert "markets.ru/**" in result.output
     root2 = write_site({"index.html": RU, "loccheck.toml": "colour = 1\n"})
@@ -141,31 +173,48 @@ def test_bad_config_is_a_usage_error_naming_the_key(write_site: Site) -> None:
 
 
 def test_config_in_pyproject_and_exclude(write_site: Site) -> None:
-    root = write_site({
-        "index.html": RU,
-        "drafts/a.html": NO_LANG,
-        "pyproject.toml": '[tool.loccheck]\nexclude = ["drafts/**"]\n',
-    })
+    root = write_site(
+        {
+            "index.html": RU,
+            "drafts/a.html": NO_LANG,
+            "pyproject.toml": '[tool.loccheck]\nexclude = ["drafts/**"]\n',
+        }
+    )
     data = report(["scan", str(root), "--locale", "ru-RU"], 0)
     assert [p["page"] for p in data["pages"]] == ["index.html"]
-    data = report(["scan", str(root), "--config", str(root / "pyproject.toml"),
-                   "--exclude", "index.html"], 0)
+    data = report(
+        [
+            "scan",
+            str(root),
+            "--config",
+            str(root / "pyproject.toml"),
+            "--exclude",
+            "index.html",
+        ],
+        0,
+    )
     assert data["pages"] == []
 
 
 def test_bad_pages_are_noted_and_the_run_goes_on(write_site: Site) -> None:
-    root = write_site({
-        "index.html": RU,
-        "empty.html": b"",
-        "image.html": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
-        "cut.html": '<html lang="ru"><head><meta charset="utf-8"></head><body><p>Обре',
-    })
+    root = write_site(
+        {
+            "index.html": RU,
+            "empty.html": b"",
+            "image.html": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+            "cut.html": '<html lang="ru"><head><meta charset="utf-8"></head>'
+            "<body><p>Обре",
+        }
+    )
     result = CliRunner().invoke(main, ["scan", str(root), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     kinds = {(n["page"], n["kind"]) for n in data["notes"]}
-    assert {("empty.html", "unreadable"), ("image.html", "unreadable"),
-            ("cut.html", "truncated")} <= kinds
+    assert {
+        ("empty.html", "unreadable"),
+        ("image.html", "unreadable"),
+        ("cut.html", "truncated"),
+    } <= kinds
     assert "empty.html" in result.stderr and "Traceback" not in result.output
     assert len(data["pages"]) == 4
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import pickle
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -427,6 +428,20 @@ def test_resolve_link_without_discovery(tmp_path: Path) -> None:
     )
     assert resolve_link(index, "index.html", "style.css") == LinkTarget(
         "missing", "style.css"
+    )
+
+
+def test_site_index_pickles_without_its_memos(tmp_path: Path) -> None:
+    for rel in ("index.html", "a.html", "b.html"):
+        write(tmp_path, rel)
+    index = discover(tmp_path, hosts=[SHOP]).index
+    assert resolve_link(index, "index.html", "a.html").kind == "page"
+    copy = pickle.loads(pickle.dumps(index))
+    assert copy == index
+    assert copy._memo == {}
+    assert copy._links == {}
+    assert resolve_link(copy, "index.html", f"https://{SHOP}/b.html") == LinkTarget(
+        "page", "b.html"
     )
 
 

@@ -1,4 +1,4 @@
-"""Extraction: what a shopper sees, with kinds, lines, selectors, and what is skipped."""
+"""Extraction: what a shopper sees, with kinds, lines and selectors; what is cut."""
 
 from __future__ import annotations
 
@@ -77,7 +77,9 @@ def test_visible_text_attributes_and_buttons() -> None:
     page = _page()
     text = _texts(page, pm.TEXT)
     assert "Главная" in text and "Каталог" in text  # a row of links: one segment each
-    assert "Доставка бесплатно по всей России" in text  # inline markup joins running text
+    assert (
+        "Доставка бесплатно по всей России" in text
+    )  # inline markup joins running text
     assert "В корзину" in text
     assert _texts(page, pm.ATTR_ALT) == ["Сумка, вид спереди"]
     assert _texts(page, pm.ATTR_PLACEHOLDER) == ["Поиск товаров"]
@@ -89,12 +91,23 @@ def test_visible_text_attributes_and_buttons() -> None:
 def test_invisible_and_untranslatable_subtrees_are_skipped_and_counted() -> None:
     page = _page()
     every = " | ".join(s.text for s in page.segments)
-    for hidden in ("Hidden text", "Aria hidden", "Invisible", "Brand Block",
-                   "Ladya Shop", "Enable JavaScript", "Template text", "var t"):
+    for hidden in (
+        "Hidden text",
+        "Aria hidden",
+        "Invisible",
+        "Brand Block",
+        "Ladya Shop",
+        "Enable JavaScript",
+        "Template text",
+        "var t",
+    ):
         assert hidden not in every
     assert page.skipped == {
-        "hidden": 1, "aria-hidden": 1, "display-none": 1,
-        "translate-no": 1, "notranslate": 1,
+        "hidden": 1,
+        "aria-hidden": 1,
+        "display-none": 1,
+        "translate-no": 1,
+        "notranslate": 1,
     }
 
 
@@ -102,8 +115,11 @@ def test_lines_selectors_lang_and_price_hint() -> None:
     page = _page()
     by_text = {s.text: s for s in page.segments if s.kind == pm.TEXT}
     delivery = by_text["Доставка бесплатно по всей России"]
-    assert delivery.line == HTML.splitlines().index(
-        "<p>Доставка <b>бесплатно</b> по всей России</p>") + 1
+    assert (
+        delivery.line
+        == HTML.splitlines().index("<p>Доставка <b>бесплатно</b> по всей России</p>")
+        + 1
+    )
     assert delivery.selector.endswith("body > p")
     assert delivery.lang == "ru-RU"
     assert by_text["Made with love"].lang == "en"
@@ -137,9 +153,13 @@ def test_broken_documents_do_not_crash() -> None:
     assert build_page("e.html", "").segments == ()
     truncated = build_page("t.html", "<html lang='ru'><body><p>Незакрытый абзац <b>жир")
     assert [s.text for s in truncated.segments] == ["Незакрытый абзац жир"]
-    xml = build_page("x.html", '<?xml version="1.0" encoding="utf-8"?><html><body><p>Да</p></body></html>')
+    xml = build_page(
+        "x.html",
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>Да</p></body></html>',
+    )
     assert [s.text for s in xml.segments] == ["Да"]
     bad_ld = build_page(
-        "j.html", '<html><head><script type="application/ld+json">{"a":}</script></head></html>'
+        "j.html",
+        '<html><head><script type="application/ld+json">{"a":}</script></head></html>',
     )
     assert len(bad_ld.jsonld_errors) == 1

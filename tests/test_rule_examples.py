@@ -12,7 +12,8 @@ CASES = [
     pytest.param(
         rule.id,
         example,
-        id=f"{rule.id}[{'bad' if example.bad else 'good'}-{index}-{example.market or 'auto'}]",
+        id=f"{rule.id}[{'bad' if example.bad else 'good'}-{index}"
+        f"-{example.market or 'auto'}]",
     )
     for rule in all_rules()
     for index, example in enumerate(rule.examples)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from click.testing import CliRunner
 
 from loccheck.cli import main
@@ -29,7 +28,9 @@ def _golden(site: str) -> dict[str, Any]:
     assert run.exit_code == 0, run.output
     report = json.loads(run.stdout)
     return {
-        "pages": {p["page"]: f"{p['locale']} ({p['locale_source']})" for p in report["pages"]},
+        "pages": {
+            p["page"]: f"{p['locale']} ({p['locale_source']})" for p in report["pages"]
+        },
         "findings": [{k: f[k] for k in KEYS} for f in report["findings"]],
         "notes": sorted({n["kind"] for n in report["notes"]}),
     }

@@ -142,7 +142,7 @@ class Check(Rule):
         needle: str | None = None,
         **kwargs: Any,
     ) -> Finding:
-        """Build a finding located at ``needle`` (default: ``text``) from ``line`` on."""
+        """Build a finding at ``needle`` (default ``text``), searched from ``line``."""
         found_line, column = ctx.page.position(line, needle or text)
         return self.make(
             page=ctx.page.path,

@@ -1,4 +1,4 @@
-"""Reporter ``json``: the report contract (see ``loccheck/schemas/report.schema.json``)."""
+"""Reporter ``json``: the report contract (``schemas/report.schema.json``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Reporter ``text``: findings as ``page:line:col: severity rule message``, and a summary."""
+"""Reporter ``text``: ``page:line:col: severity rule message`` and a summary."""
 
 from __future__ import annotations
 

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from loccheck.checks.base import Check, PageContext, bad, good
 from loccheck.model import Category, Finding, Severity
 
-_DECL = '<html lang="ru"><head><meta charset="{}"></head><body><p>Каталог</p></body></html>'
+_DECL = (
+    '<html lang="ru"><head><meta charset="{}"></head><body><p>Каталог</p></body></html>'
+)
 
 
 class CharsetMismatch(Check):
@@ -34,7 +36,9 @@ class CharsetMismatch(Check):
         if label is None or (decoded.declared_valid and not decoded.mismatch):
             return
         if not decoded.declared_valid:
-            message = f'The page declares charset "{label}", which is not a known encoding.'
+            message = (
+                f'The page declares charset "{label}", which is not a known encoding.'
+            )
         else:
             message = (
                 f'The page declares charset "{label}" but its bytes are '

@@ -7,7 +7,10 @@ from collections.abc import Iterator
 from loccheck.checks.base import Check, PageContext, bad, good
 from loccheck.model import Category, Finding, Severity
 
-_LD = '<html lang="ru"><head><script type="application/ld+json">{}</script></head><body>Каталог</body></html>'
+_LD = (
+    '<html lang="ru"><head><script type="application/ld+json">{}</script>'
+    "</head><body>Каталог</body></html>"
+)
 
 
 class InvalidJsonld(Check):

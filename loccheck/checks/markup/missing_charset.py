@@ -19,7 +19,10 @@ class MissingCharset(Check):
     text as mojibake."""
     examples = (
         bad("<html lang='ru'><head></head><body><p>Каталог</p></body></html>"),
-        good('<html lang="ru"><head><meta charset="utf-8"></head><body>Каталог</body></html>'),
+        good(
+            '<html lang="ru"><head><meta charset="utf-8"></head>'
+            "<body>Каталог</body></html>"
+        ),
         good("<html lang='en'><body><p>Catalog</p></body></html>", "en-US"),
     )
     references = ("https://html.spec.whatwg.org/multipage/semantics.html#charset",)

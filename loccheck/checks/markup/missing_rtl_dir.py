@@ -54,8 +54,7 @@ class MissingRtlDir(Check):
             ctx,
             page.html_lang_line,
             f'dir="{found}"' if found else "<html>",
-            "The page is in a right-to-left language but does not set "
-            'dir="rtl".',
+            'The page is in a right-to-left language but does not set dir="rtl".',
             needle="<html",
             selector="html",
             scope="markup",
