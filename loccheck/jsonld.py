@@ -40,8 +40,7 @@ def _types(node: dict[str, Any]) -> set[str]:
 
 def _text(value: Any) -> str | None:
     if isinstance(value, str):
-        text = " ".join(value.split())
-        return text or None
+        return pm.collapse(value) or None
     return None
 
 

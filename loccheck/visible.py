@@ -15,6 +15,7 @@ import re
 from lxml import etree
 
 from loccheck import page as pm
+from loccheck.page import collapse
 
 # Subtrees a shopper never sees as text.
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "math", "iframe")
@@ -86,17 +87,11 @@ _ATTR_KINDS = (
 )
 _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_WS = re.compile(r"\s+")
 
 _TEXTS = etree.XPath("//body//text()")
 _SKIP_NAMES = frozenset({"hidden", "aria-hidden", "style", "translate", "class"})
 _ATTR_NAMES = frozenset({"alt", "title", "placeholder", "aria-label", "value"})
 _LANG_NAMES = frozenset({"lang", "{http://www.w3.org/XML/1998/namespace}lang"})
-
-
-def collapse(text: str) -> str:
-    """Collapse runs of whitespace to single spaces and strip the ends."""
-    return _WS.sub(" ", text).strip()
 
 
 def _skip_reason(attrs: dict[str, str]) -> str | None:
@@ -206,7 +201,8 @@ class _Context:
         self.marked = marked
         self.owners: dict[etree._Element, tuple[etree._Element, bool]] = {}
         self.direct: dict[etree._Element, bool] = {}
-        self.paths: dict[etree._Element, tuple[str, ...]] = {}
+        self.parts: dict[etree._Element, str] = {}
+        self.selectors: dict[etree._Element, str] = {}
         self.langs: dict[etree._Element, str | None] | None = None
 
     def owner_of(self, container: etree._Element) -> tuple[etree._Element, bool]:
@@ -238,14 +234,20 @@ class _Context:
 
     def selector(self, el: etree._Element) -> str:
         """A short CSS-like path: the element and up to two ancestors."""
-        return " > ".join(self._path(el))
-
-    def _path(self, el: etree._Element) -> tuple[str, ...]:
-        found = self.paths.get(el)
+        found = self.selectors.get(el)
         if found is None:
-            parent = el.getparent()
-            above = self._path(parent)[-2:] if parent is not None else ()
-            found = self.paths[el] = (*above, _selector_part(el))
+            parts = [self._part(el)]
+            up = el.getparent()
+            while up is not None and len(parts) < 3:
+                parts.append(self._part(up))
+                up = up.getparent()
+            found = self.selectors[el] = " > ".join(reversed(parts))
+        return found
+
+    def _part(self, el: etree._Element) -> str:
+        found = self.parts.get(el)
+        if found is None:
+            found = self.parts[el] = _selector_part(el)
         return found
 
     def lang_of(self, el: etree._Element) -> str | None:
@@ -283,16 +285,23 @@ def visible_segments(
     ctx = _Context(lang, survey.marked)
     texts: dict[etree._Element, list[str]] = {}
     prices: set[etree._Element] = set()
+    last: list[str] | None = None
     for text in _TEXTS(root):
+        if text.isspace():
+            # Whitespace only separates words: give it to the text before it
+            # (at worst a trailing space, which collapsing removes).
+            if last is not None:
+                last.append(" ")
+            continue
         parent = text.getparent()
         container = parent.getparent() if text.is_tail else parent
         if container is None:
             continue
         owner, price = ctx.owner_of(container)
-        parts = texts.get(owner)
-        if parts is None:
-            parts = texts[owner] = []
-        parts.append(text)
+        last = texts.get(owner)
+        if last is None:
+            last = texts[owner] = []
+        last.append(text)
         if price:
             prices.add(owner)
     segments: list[pm.Segment] = []

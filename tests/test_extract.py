@@ -163,3 +163,11 @@ def test_broken_documents_do_not_crash() -> None:
         '<html><head><script type="application/ld+json">{"a":}</script></head></html>',
     )
     assert len(bad_ld.jsonld_errors) == 1
+
+
+def test_no_break_spaces_survive_whitespace_collapsing() -> None:
+    page = build_page(
+        "p.html",
+        '<html lang="ru"><body><p>Цена:\n   2\u00a0490\u202f₽</p></body></html>',
+    )
+    assert [s.text for s in page.segments] == ["Цена: 2\u00a0490\u202f₽"]

@@ -1,0 +1,124 @@
+"""Benchmark ``loccheck scan`` against plain lxml parsing of the same pages.
+
+Run from the project root (needs ``../shared/bench/make_site.py``)::
+
+    python benchmarks/bench_scan.py [--sizes 2000 10000] [--locale ru-RU]
+
+For each size it generates a storefront (cached in --workdir), then measures,
+in the same run: plain lxml parsing of every page (read + parse, one process:
+the baseline), ``loccheck scan`` with one job, and with the default number of
+jobs. It prints pages per second, the ratio to the baseline, and the peak
+resident memory of the main process and of the busiest worker. Targets of the
+scan issue: scan pages/s >= 1/3 of the baseline, and peak memory not growing
+from the smallest to the largest site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAKE_SITE = ROOT.parent / "shared" / "bench" / "make_site.py"
+
+# Runs in a fresh interpreter so its peak memory is its own.
+_SCAN = """
+import json, resource, sys, time
+from pathlib import Path
+from loccheck.engine import ScanOptions, scan
+start = time.perf_counter()
+result = scan(Path(sys.argv[1]), sys.argv[1], ScanOptions(), jobs=int(sys.argv[2]))
+seconds = time.perf_counter() - start
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": seconds, "pages": len(result.pages),
+                  "findings": len(result.findings), "rss_kb": own,
+                  "worker_rss_kb": workers}))
+"""
+
+_PARSE = """
+import json, resource, sys, time
+from pathlib import Path
+from lxml import etree
+paths = sorted(p for p in Path(sys.argv[1]).rglob("*.html"))
+start = time.perf_counter()
+for path in paths:
+    etree.fromstring(path.read_bytes(), etree.HTMLParser())
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "pages": len(paths),
+                  "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def _site(workdir: Path, pages: int, locale: str) -> Path:
+    site = workdir / f"site-{locale}-{pages}"
+    if not (site / "index.html").is_file():
+        subprocess.run(
+            [sys.executable, str(MAKE_SITE), str(site), "--pages", str(pages),
+             "--locale", locale, "--seed", "1"],
+            check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+    return site
+
+
+def _run(code: str, *args: str) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        check=True, capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> int:
+    """Generate the sites, measure, print the table; exit 2 without ../shared."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
+    parser.add_argument("--locale", default="ru-RU")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    if not MAKE_SITE.is_file():
+        print("needs ../shared/bench/make_site.py next to the project", file=sys.stderr)
+        return 2
+    workdir = args.workdir or Path(tempfile.gettempdir()) / "loccheck-bench"
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    header = (
+        f"{'pages':>6} {'what':<22} {'seconds':>8} {'pages/s':>8} "
+        f"{'ratio':>6} {'main MB':>8} {'worker MB':>9}"
+    )
+    print(header)
+    for size in args.sizes:
+        site = _site(workdir, size, args.locale)
+        base = _run(_PARSE, str(site))
+        rows = [("lxml parse (baseline)", base)]
+        rows.append(("scan --jobs 1", _run(_SCAN, str(site), "1")))
+        if args.jobs > 1:
+            rows.append(
+                (f"scan --jobs {args.jobs}", _run(_SCAN, str(site), str(args.jobs)))
+            )
+        base_rate = base["pages"] / base["seconds"]
+        for name, row in rows:
+            rate = row["pages"] / row["seconds"]
+            worker = row.get("worker_rss_kb", 0) / 1024
+            print(
+                f"{int(row['pages']):>6} {name:<22} {row['seconds']:>8.2f} "
+                f"{rate:>8.0f} {rate / base_rate:>6.2f} {row['rss_kb'] / 1024:>8.1f} "
+                f"{worker:>9.1f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    code = main()
+    print(f"(benchmark took {time.perf_counter() - start:.0f} s)", file=sys.stderr)
+    sys.exit(code)
