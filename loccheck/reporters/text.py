@@ -20,7 +20,9 @@ class TextReporter:
     def render(self, result: RunResult, out: TextIO) -> None:
         """Write the findings (up to a limit) and the summary."""
         for finding in result.findings[: self.max_findings]:
-            where = f"{finding.page}:{finding.line or 0}:{finding.column or 0}"
+            where = f"{finding.page}:{finding.line or 1}"
+            if finding.column:
+                where += f":{finding.column}"
             out.write(
                 f"{where}: {finding.severity.value} {finding.rule} {finding.message}"
                 f" [{finding.text}]\n"
