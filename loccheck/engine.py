@@ -162,7 +162,16 @@ def check_file(path: str, settings: ScanSettings) -> PageResult:
         summary = PageSummary(path, None, LocaleSource.NONE, 0, 0)
         note = Note(path, "unreadable", f"{path}: cannot read: {exc.strerror or exc}.")
         return PageResult(summary, (), (note,), PageFacts(path, None, ()))
-    return check_page(path, data, settings)
+    try:
+        return check_page(path, data, settings)
+    except Exception as exc:  # one bad page must not stop the run
+        summary = PageSummary(path, None, LocaleSource.NONE, 0, 0)
+        message = (
+            f"{path}: could not be checked ({type(exc).__name__}: {exc}); "
+            "please report this page."
+        )
+        note = Note(path, "internal-error", message)
+        return PageResult(summary, (), (note,), PageFacts(path, None, ()))
 
 
 def _check_chunk(paths: Sequence[str], settings: ScanSettings) -> list[PageResult]:

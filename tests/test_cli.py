@@ -223,3 +223,24 @@ def test_single_file_input(write_site: Site) -> None:
     root = write_site({"index.html": RU, "other.html": NO_LANG})
     data = report(["scan", str(root / "index.html")], 0)
     assert [p["page"] for p in data["pages"]] == ["index.html"]
+
+
+def test_an_internal_error_on_one_page_is_noted_and_the_run_goes_on(
+    write_site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import loccheck.engine as engine
+
+    real = engine.check_page
+
+    def flaky(path: str, data: bytes, settings: engine.ScanSettings) -> Any:
+        if path == "boom.html":
+            raise RuntimeError("simulated defect")
+        return real(path, data, settings)
+
+    monkeypatch.setattr(engine, "check_page", flaky)
+    root = write_site({"index.html": RU, "boom.html": RU})
+    result = CliRunner().invoke(main, ["scan", str(root), "--format", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [n["kind"] for n in data["notes"]] == ["internal-error"]
+    assert "boom.html" in result.stderr and "Traceback" not in result.output
