@@ -12,6 +12,7 @@ from loccheck import __version__
 from loccheck.checks import rule_ids
 from loccheck.config import FAIL_ON, Config, ConfigError, find_config, load_config
 from loccheck.engine import ScanOptions, scan
+from loccheck.glossary import GlossaryError, load_glossary, merge
 from loccheck.markets import UnknownLocaleError, load_market
 from loccheck.model import RunResult, Severity
 from loccheck.reporters.base import reporters
@@ -136,6 +137,14 @@ def _check_rule_ids(ids: tuple[str, ...], option: str) -> None:
     metavar="HOST",
     help="The shop's own host name, so absolute links map to local files.",
 )
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    metavar="FILE",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Terms never flagged: one per line, or YAML by market.",
+)
 @click.option("--disable", multiple=True, metavar="ID", help="Turn a rule off.")
 @click.option(
     "--enable",
@@ -153,6 +162,7 @@ def scan_command(
     fail_on: str | None,
     jobs: int | None,
     hosts: tuple[str, ...],
+    glossaries: tuple[Path, ...],
     disable: tuple[str, ...],
     enable: tuple[str, ...],
 ) -> None:
@@ -166,7 +176,8 @@ def scan_command(
         disabled, severities = _severities(config)
         market = locale or config.locale
         market_id = load_market(market).id if market else None
-    except (ConfigError, UnknownLocaleError) as exc:
+        glossary = merge(load_glossary(p) for p in (*config.glossary, *glossaries))
+    except (ConfigError, UnknownLocaleError, GlossaryError) as exc:
         raise click.UsageError(str(exc)) from exc
     options = ScanOptions(
         locale=market_id,
@@ -175,6 +186,7 @@ def scan_command(
         disabled=frozenset((disabled | set(disable)) - set(enable)),
         severities=severities,
         hosts=tuple(config.hosts) + hosts,
+        glossary=glossary,
     )
     result = scan(path, str(path), options, jobs or config.jobs, _progress())
     _print_notes(result)

@@ -17,7 +17,16 @@ else:  # pragma: no cover - Python 3.10
 
 SEVERITY_SETTINGS = ("off", "error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
-_KEYS = {"markets", "exclude", "fail_on", "locale", "jobs", "hosts", "rules"}
+_KEYS = {
+    "markets",
+    "exclude",
+    "fail_on",
+    "locale",
+    "jobs",
+    "hosts",
+    "rules",
+    "glossary",
+}
 
 
 class ConfigError(ValueError):
@@ -36,6 +45,9 @@ class Config:
     jobs: int | None = None
     hosts: tuple[str, ...] = ()
     rules: Mapping[str, str] = field(default_factory=dict)
+    glossary: tuple[
+        Path, ...
+    ] = ()  # files, relative paths taken from the config's folder
 
 
 def find_config(start: Path) -> Path | None:
@@ -125,7 +137,11 @@ def _validate(path: Path, data: Mapping[str, Any]) -> Config:
                 f"should be one of {', '.join(SEVERITY_SETTINGS)}",
             )
     locale = data.get("locale")
+    glossary = data.get("glossary", [])
+    glossary = [glossary] if isinstance(glossary, str) else glossary
+    files = _str_list(path, "glossary", glossary)
     return Config(
+        glossary=tuple(path.parent / name for name in files),
         path=path,
         markets=mapping,
         exclude=_str_list(path, "exclude", data.get("exclude", [])),

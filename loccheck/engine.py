@@ -15,6 +15,7 @@ from loccheck.checks.base import AlternateFact, PageContext, PageFacts
 from loccheck.crawl import LinkTarget, SiteIndex, discover, is_excluded, resolve_link
 from loccheck.decode import Decoded, decode_html
 from loccheck.extract import build_page
+from loccheck.glossary import terms_for
 from loccheck.markets import Market, load_market
 from loccheck.model import (
     Finding,
@@ -41,6 +42,7 @@ class ScanOptions:
     disabled: frozenset[str] = frozenset()
     severities: tuple[tuple[str, Severity], ...] = ()
     hosts: tuple[str, ...] = ()
+    glossary: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ class PageResult:
 @lru_cache(maxsize=256)
 def _market(market_id: str) -> Market:
     return load_market(market_id)
+
+
+_glossary_terms = lru_cache(maxsize=256)(terms_for)
 
 
 def _notes_for(path: str, decoded: Decoded) -> list[Note]:
@@ -120,7 +125,12 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         resolve=resolve,
     )
     market = _market(market_id) if market_id else None
-    ctx = PageContext(page, market, source, decoded, resolve)
+    terms = (
+        _glossary_terms(settings.options.glossary, market.id, market.language)
+        if market
+        else frozenset()
+    )
+    ctx = PageContext(page, market, source, decoded, resolve, terms)
     findings = list(_run_checks(ctx, settings))
     linked, link_notes = _follow_links(path, page.links, resolve)
     alternates = tuple(

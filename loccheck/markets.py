@@ -39,6 +39,7 @@ __all__ = [
     "canonical_tag",
     "load_market",
     "load_profiles",
+    "local_currency_abbreviations",
     "shipped_markets",
     "term_sort_key",
 ]
@@ -92,6 +93,7 @@ class Market:
     currency: str | None  # ISO 4217; None where CLDR has no tender ("419")
     currency_symbol: str | None  # CLDR symbol in the market's locale: "₽"
     currency_abbreviations: tuple[str, ...]  # local extras from profiles
+    allowed_currencies: tuple[str, ...]  # foreign currencies prices may show
     secondary_languages: tuple[str, ...]  # accepted besides ``language``
     neighbour_languages: tuple[str, ...]  # confusable, likely leak sources
     decimal_symbol: str  # CLDR "latn" number symbols
@@ -121,6 +123,7 @@ class Profile:
     allow_terms: tuple[str, ...]
     quotes: tuple[str, str, str, str] | None
     currency: str | None
+    allowed_currencies: tuple[str, ...] = ()
 
 
 # The keys a profile file may have: Profile's fields, "notes" instead of "source".
@@ -223,6 +226,10 @@ def _validate(source: str, stem: str, data: object) -> Profile:
         problem = "only a market (a tag with a territory) can set its currency"
         raise MarketProfileError(source, "currency", problem)
     _string(source, data, "notes")
+    allowed = _currencies(source, data.get("allowed_currencies"), "allowed_currencies")
+    if allowed and not territorial:
+        problem = "only a market (a tag with a territory) can allow currencies"
+        raise MarketProfileError(source, "allowed_currencies", problem)
     return Profile(
         id=profile_id,
         source=source,
@@ -233,6 +240,7 @@ def _validate(source: str, stem: str, data: object) -> Profile:
         allow_terms=_strings(source, data.get("allow_terms"), "allow_terms"),
         quotes=_quotes(source, data.get("quotes")),
         currency=currency,
+        allowed_currencies=allowed,
     )
 
 
@@ -296,6 +304,13 @@ def _currency(source: str, value: object, key: str) -> str | None:
         problem = f"{value!r} is not an ISO 4217 currency code"
         raise MarketProfileError(source, key, problem)
     return value
+
+
+def _currencies(source: str, value: object, key: str) -> tuple[str, ...]:
+    codes = _strings(source, value, key)
+    for code in codes:
+        _currency(source, code, key)
+    return codes
 
 
 def _abbreviations(
@@ -398,6 +413,21 @@ def _shipped_profiles() -> Mapping[str, Profile]:
     return load_profiles(data_dir("locales"))
 
 
+@lru_cache(maxsize=1)
+def local_currency_abbreviations() -> Mapping[str, frozenset[str]]:
+    """Every shipped profile's local currency abbreviations: abbreviation -> codes.
+
+    Price finders use it to recognise a foreign local form ("грн" on a ru-RU
+    page); a market's own abbreviations are in ``Market.currency_abbreviations``.
+    """
+    found: dict[str, set[str]] = {}
+    for profile in _shipped_profiles().values():
+        for code, abbreviations in profile.currency_abbreviations.items():
+            for abbreviation in abbreviations:
+                found.setdefault(abbreviation, set()).add(code)
+    return MappingProxyType({k: frozenset(v) for k, v in found.items()})
+
+
 @lru_cache(maxsize=1024)
 def _shipped_market(tag: str) -> Market | None:
     resolved = langtags.resolve_market_tag(tag)
@@ -424,6 +454,7 @@ def _build(resolved: langtags.MarketTag, profiles: Mapping[str, Profile]) -> Mar
     secondary = _merged(p.secondary_languages for p in chain)
     neighbours = _merged(p.neighbour_languages for p in chain)
     time_pattern = locale.time_formats["short"].pattern
+    allowed = _merged(p.allowed_currencies for p in chain)
     return Market(
         id=resolved.id,
         language=resolved.language,
@@ -433,6 +464,7 @@ def _build(resolved: langtags.MarketTag, profiles: Mapping[str, Profile]) -> Mar
         currency_symbol=symbol,
         # "₸" is ru's abbreviation for KZT, but ru-KZ has it as CLDR symbol.
         currency_abbreviations=tuple(a for a in abbreviations if a != symbol),
+        allowed_currencies=tuple(c for c in allowed if c != currency),
         secondary_languages=secondary,
         # A language the market accepts is no longer a wrong-language suspect.
         neighbour_languages=tuple(c for c in neighbours if c not in secondary),

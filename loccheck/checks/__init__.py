@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from loccheck.checks.base import Check, Rule, SiteCheck
+from loccheck.checks.language.foreign_language_text import ForeignLanguageText
+from loccheck.checks.language.foreign_script import ForeignScript
 from loccheck.checks.markup.broken_hreflang_link import BrokenHreflangLink
 from loccheck.checks.markup.charset_mismatch import CharsetMismatch
 from loccheck.checks.markup.duplicate_hreflang import DuplicateHreflang
 from loccheck.checks.markup.html_lang_market_mismatch import HtmlLangMarketMismatch
+from loccheck.checks.markup.html_lang_mismatch import HtmlLangMismatch
 from loccheck.checks.markup.invalid_hreflang import InvalidHreflang
 from loccheck.checks.markup.invalid_html_lang import InvalidHtmlLang
 from loccheck.checks.markup.invalid_jsonld import InvalidJsonld
@@ -23,7 +26,10 @@ PAGE_CHECKS: tuple[type[Check], ...] = (
     BrokenHreflangLink,
     CharsetMismatch,
     DuplicateHreflang,
+    ForeignLanguageText,
+    ForeignScript,
     HtmlLangMarketMismatch,
+    HtmlLangMismatch,
     InvalidHreflang,
     InvalidHtmlLang,
     InvalidJsonld,

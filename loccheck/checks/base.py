@@ -34,6 +34,7 @@ class PageContext:
     locale_source: LocaleSource
     decoded: Decoded
     resolve: Callable[[str], LinkTarget]
+    glossary: frozenset[str] = frozenset()  # the user's terms for this market
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Language rules: text not in the market's language, letters of a foreign script."""

@@ -1,0 +1,173 @@
+"""What the language rules share: which segments to judge, and how to report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+from loccheck import page as pm
+from loccheck.checks.base import Check, PageContext
+from loccheck.langtags import primary_language
+from loccheck.model import Confidence, Finding
+from loccheck.nlp.judge import Verdict, judge, without_terms
+from loccheck.nlp.mask import words
+
+# The kinds of text a shopper (or a search result) shows.
+JUDGED_KINDS = frozenset(pm.SEGMENT_KINDS)
+# A page is "in another language" when that much of its judged text is.
+PAGE_SHARE = 0.5
+PAGE_MIN_SEGMENTS = 5
+WORST_FRAGMENTS = 5
+_SEPARATORS = (" | ", " — ", " – ", " - ", " · ", " :: ")
+
+
+@lru_cache(maxsize=512)
+def language_name(code: str) -> str:
+    """The English name of a language ("ru" -> "Russian")."""
+    try:
+        return str(Locale("en").languages.get(code.replace("-", "_"), code))
+    except (ValueError, TypeError):
+        return code
+
+
+def _declared(segment: pm.Segment, page: pm.Page) -> bool:
+    """True if an inner ``lang`` attribute declares the segment's language."""
+    if not segment.lang or segment.lang == page.html_lang:
+        return False
+    return primary_language(segment.lang.strip()) is not None
+
+
+def page_terms(page: pm.Page) -> frozenset[str]:
+    """Brand-like terms of the page itself: JSON-LD brands, og:site_name, and
+    the site name that a title carries after a separator ("Сумка — Ладья")."""
+    terms = set(page.brands)
+    for segment in page.segments:
+        if segment.kind == pm.TITLE:
+            for separator in _SEPARATORS:
+                if separator in segment.text:
+                    terms.add(segment.text.rsplit(separator, 1)[1].strip())
+    return frozenset(t for t in terms if t)
+
+
+def store_languages(page: pm.Page) -> frozenset[str]:
+    """The other languages the store publishes this page in (hreflang)."""
+    found = set()
+    for alternate in page.alternates:
+        language = primary_language(alternate.hreflang.strip())
+        if language:
+            found.add(language)
+    return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """A segment with what the judge found foreign in it."""
+
+    segment: pm.Segment
+    verdict: Verdict
+    letters: int
+
+
+def judged_segments(ctx: PageContext, rule: str) -> tuple[list[Judged], int]:
+    """Return the verdicts of ``rule`` on the page, and its judged letters."""
+    market = ctx.market
+    if market is None:
+        return [], 0
+    page = ctx.page
+    brands = page_terms(page)
+    store = store_languages(page) - {market.language}
+    found: list[Judged] = []
+    total = 0
+    for segment in page.segments:
+        if segment.kind not in JUDGED_KINDS or _declared(segment, page):
+            continue
+        text = without_terms(segment.text, brands)
+        letters = sum(len(w) for w in words(text))
+        total += letters
+        for verdict in judge(text, market.id, ctx.glossary, store):
+            if verdict.rule == rule and verdict.confidence != Confidence.LOW.value:
+                found.append(Judged(segment, verdict, letters))
+    return found, total
+
+
+class LanguageCheck(Check):
+    """Shared reporting of the language rules (not a rule itself)."""
+
+    def report(
+        self, ctx: PageContext, judged: list[Judged], total: int
+    ) -> Iterator[Finding]:
+        """Yield one finding per distinct text, or a page-level one plus the worst."""
+        if ctx.market is None or not judged:
+            return
+        groups: dict[tuple[str, str], list[Judged]] = {}
+        for item in judged:
+            groups.setdefault((item.verdict.excerpt, item.verdict.found), []).append(
+                item
+            )
+        foreign = sum(item.letters for item in judged)
+        whole = (
+            total and foreign / total >= PAGE_SHARE and len(groups) >= PAGE_MIN_SEGMENTS
+        )
+        ordered = sorted(
+            groups.values(), key=lambda g: -g[0].verdict.score * g[0].letters
+        )
+        if whole:
+            yield self._page_finding(ctx, judged, foreign / total)
+            ordered = ordered[:WORST_FRAGMENTS]
+        for group in ordered:
+            yield self._fragment(ctx, group)
+
+    def _fragment(self, ctx: PageContext, group: list[Judged]) -> Finding:
+        assert ctx.market is not None
+        first = min(group, key=lambda item: item.segment.line)
+        verdict, segment = first.verdict, first.segment
+        expected = ctx.market.language
+        return self.at(
+            ctx,
+            segment.line,
+            verdict.excerpt,
+            f'"{verdict.excerpt}" is in {language_name(verdict.found)}, not '
+            f"{language_name(expected)}"
+            + (f" (shown {len(group)} times on this page)." if len(group) > 1 else "."),
+            selector=segment.selector,
+            scope=segment.kind,
+            confidence=Confidence(verdict.confidence),
+            expected={"language": expected},
+            found={
+                "language": verdict.found,
+                "confidence": round(verdict.score, 2),
+                "reason": verdict.reason,
+                "occurrences": len(group),
+            },
+            suggestion=f"Translate into {language_name(expected)}.",
+        )
+
+    def _page_finding(
+        self, ctx: PageContext, judged: list[Judged], share: float
+    ) -> Finding:
+        assert ctx.market is not None
+        by_language: dict[str, int] = {}
+        for item in judged:
+            by_language[item.verdict.found] = (
+                by_language.get(item.verdict.found, 0) + item.letters
+            )
+        language = max(sorted(by_language), key=by_language.__getitem__)
+        longest = max(judged, key=lambda item: len(item.verdict.excerpt))
+        expected = ctx.market.language
+        return self.at(
+            ctx,
+            longest.segment.line,
+            longest.verdict.excerpt[:80],
+            f"Most of this page ({share:.0%} of its text) is in "
+            f"{language_name(language)}, not {language_name(expected)}; "
+            f"the worst fragments follow.",
+            selector="body",
+            scope="page",
+            confidence=Confidence.HIGH,
+            expected={"language": expected},
+            found={"language": language, "share": round(share, 2)},
+            suggestion=f"Translate the page into {language_name(expected)}.",
+        )

@@ -1,0 +1,1 @@
+"""Language machinery: scripts, masking, lexicons, the language detector."""

@@ -1,0 +1,349 @@
+"""Judge whether a piece of text is in a market's language.
+
+Signals, cheapest and most certain first (docs/decisions/0005 measures them):
+
+1. Unicode script: Han, Kana or Hangul on a Russian page, Cyrillic on a German
+   one, is foreign whatever a detector says (``foreign-script``).
+2. Masking (``nlp.mask``): brands, codes, numbers, URLs, acronyms and the
+   protected terms leave the text before anything is judged.
+3. UI lexicons (``locales/lexicon``): a short string made only of another
+   language's interface words is foreign; one made of the market's own words
+   never is.
+4. lingua, restricted to a candidate set that grows with the length of the
+   text: one- and two-word strings are only tested against English (no
+   library tells "Produkt" de/pl/cs apart), longer ones also against the
+   market's neighbours and the store's other languages.
+
+``judge`` is a pure function of its arguments and is memoised: storefronts
+repeat their header and footer on every page, so each distinct string is
+judged once per market.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loccheck.markets import Market, load_market
+from loccheck.nlp import detector, han, lexicon
+from loccheck.nlp.mask import strip_terms, word_count, words
+from loccheck.nlp.scripts import SCRIPT_LANGUAGE, admitted, letter_scripts, script_of
+
+# Latin-script languages a long text on any page is tested against (the
+# storefront languages most often leaked, after the measured T18 design).
+_LATIN_TARGETS = frozenset(
+    {"cs", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "sv", "tr"}
+)
+_UK_LETTERS = frozenset("іїєґІЇЄҐ")
+_UK_ONLY = frozenset("їєґЇЄҐіІ")
+_BE_LETTERS = frozenset("ўЎ")
+_KK_LETTERS = frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ")
+_RU_NOT_UK = frozenset("ыэъёЫЭЪЁ")
+# The detector's top answer must lead the next one by this much, by length
+# (words): lingua spreads its confidence over all candidates on short text.
+_MARGIN_WORD, _MARGIN_SHORT, _MARGIN_MEDIUM, _MARGIN_LONG = 0.5, 0.2, 0.1, 0.05
+_NEIGHBOUR_SHORT, _NEIGHBOUR_MEDIUM = 0.5, 0.2
+# When a lexicon word belongs to several languages, name the likelier leak.
+_PRIORITY = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One foreign part of a text: which rule, what language, how sure."""
+
+    rule: str  # "foreign-script" or "foreign-language-text"
+    found: str  # ISO 639-1 code of the language found
+    excerpt: str  # the smallest part of the text that shows it
+    score: float  # detector confidence, or share of lexicon words, or 1.0
+    confidence: str  # "high", "medium", "low"
+    words: int
+    reason: str  # "script", "lexicon" or "detector"
+
+
+def _confidence(score: float, count: int, reason: str) -> str:
+    if reason in ("script", "letters") or (score >= 0.9 and count >= 3):
+        return "high"
+    if reason == "lexicon" and count >= 2:
+        return "high"
+    return "medium" if score >= 0.7 else "low"
+
+
+def _text_verdict(
+    found: str, excerpt: str, score: float, count: int, reason: str
+) -> Verdict:
+    confidence = _confidence(score, count, reason)
+    return Verdict(
+        "foreign-language-text", found, excerpt, score, confidence, count, reason
+    )
+
+
+def _run(text: str, wanted: frozenset[str]) -> str:
+    """The longest stretch of ``text`` written in the ``wanted`` scripts."""
+    best, current, pending = "", "", ""
+    for char in text:
+        script = script_of(char) if char.isalpha() else None
+        if script in wanted:
+            current += pending + char
+            pending = ""
+        elif current and (script is None or char.isspace()):
+            pending += char
+        else:
+            best = max(best, current, key=len)
+            current, pending = "", ""
+    return max(best, current, key=len).strip(" -–—:,.;")
+
+
+def _span(text: str, tokens: list[str]) -> str:
+    """The part of ``text`` from the first to the last of ``tokens``."""
+    start = text.find(tokens[0])
+    end = text.rfind(tokens[-1])
+    if start < 0 or end < start:
+        return " ".join(tokens)
+    return text[start : end + len(tokens[-1])]
+
+
+def _script_language(script: str, letters: dict[str, int], sample: str) -> str:
+    if script == "Hani" and letters.get("Kana"):
+        return "ja"
+    if script == "Cyrl":
+        if any(c in _UK_LETTERS for c in sample):
+            return "uk"
+        if any(c in _BE_LETTERS for c in sample):
+            return "be"
+    return SCRIPT_LANGUAGE.get(script, "und")
+
+
+def _has_kana(tokens: list[str]) -> bool:
+    return any("Kana" in letter_scripts(t) for t in tokens)
+
+
+@lru_cache(maxsize=256)
+def _scripts_of(language: str) -> frozenset[str]:
+    """The scripts a language is written in (empty if loccheck cannot tell)."""
+    try:
+        return admitted(load_market(language).scripts)
+    except ValueError:
+        return frozenset()
+
+
+def _accepted(market: Market) -> frozenset[str]:
+    return frozenset({market.language, *market.secondary_languages})
+
+
+def _allowed_scripts(market: Market) -> frozenset[str]:
+    scripts = set(admitted(market.scripts))
+    for language in market.secondary_languages:
+        scripts |= _scripts_of(language)
+    return frozenset(scripts)
+
+
+def _foreign_scripts(text: str, tokens: list[str], market: Market) -> list[Verdict]:
+    letters = letter_scripts(" ".join(tokens))
+    allowed = _allowed_scripts(market)
+    found: list[Verdict] = []
+    for script, count in sorted(letters.items()):
+        if script in allowed or script == "Latn" or count < 2:
+            continue
+        wanted = frozenset({script, "Kana"} if script == "Hani" else {script})
+        excerpt = _run(text, wanted) or text
+        language = _script_language(script, letters, excerpt)
+        found.append(
+            Verdict("foreign-script", language, excerpt, 1.0, "high",
+                    word_count([excerpt]), "script")
+        )  # fmt: skip
+    return found
+
+
+def _lexicon_language(tokens: list[str], accepted: frozenset[str]) -> str | None:
+    """A language all tokens are UI words of, if it is not an accepted one."""
+    common: frozenset[str] | None = None
+    for token in tokens:
+        owners = lexicon.owners(token)
+        if owners & accepted:
+            return None
+        common = owners if common is None else common & owners
+        if not common:
+            return None
+    if not common:
+        return None
+    return next((c for c in _PRIORITY if c in common), min(common))
+
+
+def _margin(count: int) -> float:
+    if count == 1:
+        return _MARGIN_WORD
+    if count <= 2:
+        return _MARGIN_SHORT
+    return _MARGIN_MEDIUM if count <= 5 else _MARGIN_LONG
+
+
+def _candidates(market: Market, count: int, store: frozenset[str]) -> frozenset[str]:
+    base = {market.language, "en", *market.secondary_languages}
+    if count >= 3:
+        base |= set(market.neighbour_languages) | store
+    # An English page has no "English leftovers" to look for: its likely
+    # leaks are the other storefront languages, tested from three words on.
+    wide = 6 if market.language != "en" else 1
+    if count >= wide and "Latn" in admitted(market.scripts):
+        base |= _LATIN_TARGETS
+    return frozenset(base)
+
+
+def _cyrillic_letters(tokens: list[str]) -> str | None:
+    """The East Slavic or Kazakh language that letters alone give away."""
+    letters = set("".join(tokens))
+    if letters & _KK_LETTERS:
+        return "kk"
+    if letters & _BE_LETTERS:
+        return "be"
+    if letters & _UK_ONLY:
+        return "uk"
+    if letters & _RU_NOT_UK:
+        return "ru"  # Ukrainian has no ы, э, ъ, ё (Belarusian has ў, found above)
+    return None
+
+
+def _han_evidence(tokens: list[str], market: Market) -> str | None:
+    """Simplified text on a Japanese or Traditional page, and the reverse."""
+    if "Hani" not in admitted(market.scripts) or _has_kana(tokens):
+        return None
+    text = "".join(tokens)
+    if market.language == "ja":
+        table = han.simplified_not_japanese()
+        return "zh-Hans" if han.count_in(text, table) else None
+    if market.language != "zh":
+        return None
+    if "Hant" in market.scripts:
+        table = han.simplified_not_traditional_variant()
+        return "zh-Hans" if han.count_in(text, table) else None
+    return "zh-Hant" if han.count_in(text, han.traditional_only()) else None
+
+
+def _letter_evidence(tokens: list[str], market: Market) -> str | None:
+    if "Cyrl" not in admitted(market.scripts):
+        return None
+    language = _cyrillic_letters(tokens)
+    if language == "ru" and market.language not in ("uk", "kk"):
+        return None  # ы/э/ъ/ё also belong to Belarusian and Russian itself
+    return language
+
+
+def _same_script(
+    text: str, tokens: list[str], market: Market, store: frozenset[str]
+) -> Verdict | None:
+    """Judge text written in the market's own script."""
+    accepted = _accepted(market)
+    if all(lexicon.owners(t) & accepted for t in tokens):
+        return None  # only the market's own interface words
+    span = _span(text, tokens)
+    # One-letter words ("в", "o") left the tokens but still make the text longer.
+    count = max(word_count(tokens), len(span.split()))
+    letters = _letter_evidence(tokens, market) or _han_evidence(tokens, market)
+    if letters is not None and letters not in accepted:
+        return _text_verdict(letters, span, 1.0, count, "letters")
+    lexical = _lexicon_language(tokens, accepted)
+    if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
+        return _text_verdict(lexical, span, 1.0, count, "lexicon")
+    latin = "Latn" in admitted(market.scripts)
+    candidates = _candidates(market, max(count, 3) if not latin else count, store)
+    needed = _margin(count)
+    if not latin:
+        own = admitted(market.scripts)
+        candidates = frozenset(
+            c for c in candidates if c == market.language or _scripts_of(c) & own
+        )
+        # Same-script neighbours (uk/ru/be) need a clear lead: measured on the
+        # real strings, 0.5 keeps false alarms of 1-2 words near 1 %.
+        needed = _NEIGHBOUR_SHORT if count <= 2 else max(needed, _NEIGHBOUR_MEDIUM)
+    language, score, margin = detector.foreign_lead(
+        " ".join(tokens), candidates, accepted
+    )
+    if language is None or margin < needed:
+        return None
+    if {language, market.language} <= {"ja", "zh"} and not _has_kana(tokens):
+        return None  # Han-only text is valid Japanese and Chinese alike
+    if count <= 2 and latin and language != "en" and market.language != "en":
+        return None  # measured: only English answers are safe on short strings
+    return _text_verdict(language, span, score, count, "detector")
+
+
+def _latin_in_non_latin(
+    text: str, latin: list[str], native: int, market: Market
+) -> Verdict | None:
+    """Judge Latin-script words on a page whose market writes another script.
+
+    Latin letters there are English (or another Latin-script language) unless
+    they are names: a run of capitalised words with no interface word in it
+    ("Nike Air Max") is a name, and so is a single Latin word inside native
+    text ("Перейти в Pinterest").
+    """
+    count = len(latin)
+    english = sum(1 for t in latin if lexicon.has_word("en", t)) / count
+    if native and count < 2:
+        return None
+    accepted = _accepted(market)
+    span = _span(text, latin)
+    language, score, margin = detector.foreign_lead(
+        " ".join(latin), _LATIN_TARGETS, accepted
+    )
+    if english == 0 and native and all(t[0].isupper() for t in latin):
+        return None  # capitalised Latin words inside native text: names
+    if english == 0 and all(t[0].isupper() for t in latin):
+        # Capitalised words with no interface word: names ("Nike Air Max",
+        # "Adidas Ultraboost") unless the detector clearly reads English.
+        if language != "en" or score < (0.5 if count >= 2 else 0.8):
+            return None
+        return _text_verdict("en", span, score, count, "detector")
+    if english >= 0.5 or language is None or count < 3 or margin < _margin(count):
+        language, score = "en", max(english, score if language == "en" else 0.0)
+        reason = "lexicon" if english >= 0.5 else "script"
+    else:
+        reason = "detector"
+    if language in accepted:
+        return None
+    if native and english < 0.5 and reason != "detector":
+        return None  # Latin words inside native text need real evidence
+    score = max(score, 0.7)  # Latin letters on this page are foreign for certain
+    return _text_verdict(language, span, score, count, reason)
+
+
+@lru_cache(maxsize=65536)
+def judge(
+    text: str,
+    market_id: str,
+    terms: frozenset[str] = frozenset(),
+    store: frozenset[str] = frozenset(),
+) -> tuple[Verdict, ...]:
+    """Return the foreign parts of ``text`` for the market ``market_id``.
+
+    ``terms`` are protected (allow terms, glossary); ``store`` holds the other
+    languages the store is published in (from hreflang), likely sources of
+    leaked text.
+    """
+    market = load_market(market_id)
+    tokens = words(text, terms | frozenset(market.allow_terms))
+    if not tokens:
+        return ()
+    found = _foreign_scripts(text, tokens, market)
+    own = admitted(market.scripts)
+    if "Latn" in own:
+        native = [t for t in tokens if letter_scripts(t).keys() <= own]
+        verdict = _same_script(text, native, market, store) if native else None
+        return (*found, verdict) if verdict else tuple(found)
+    native = [t for t in tokens if letter_scripts(t).keys() & own]
+    latin = [t for t in tokens if set(letter_scripts(t)) == {"Latn"}]
+    verdicts = list(found)
+    if native:
+        same = _same_script(text, native, market, store)
+        if same:
+            verdicts.append(same)
+    if latin:
+        other = _latin_in_non_latin(text, latin, len(native), market)
+        if other:
+            verdicts.append(other)
+    return tuple(verdicts)
+
+
+def without_terms(text: str, terms: frozenset[str]) -> str:
+    """``text`` with page-specific terms blanked, so judgements cache well."""
+    return strip_terms(text, terms) if terms else text

@@ -1,0 +1,46 @@
+"""Storefront UI words per language (``locales/lexicon/<lang>.txt``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from loccheck.resources import data_dir
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> dict[str, frozenset[str]]:
+    folder = data_dir("locales") / "lexicon"
+    found: dict[str, frozenset[str]] = {}
+    for entry in folder.iterdir():
+        if entry.name.endswith(".txt"):
+            words = (
+                line.strip().casefold()
+                for line in entry.read_text(encoding="utf-8").splitlines()
+            )
+            found[entry.name[:-4]] = frozenset(w for w in words if w and w[0] != "#")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _owners() -> dict[str, frozenset[str]]:
+    """Map each word to the languages whose lexicon has it."""
+    owners: dict[str, set[str]] = {}
+    for language, words in _lexicons().items():
+        for word in words:
+            owners.setdefault(word, set()).add(language)
+    return {word: frozenset(langs) for word, langs in owners.items()}
+
+
+def languages() -> frozenset[str]:
+    """Return the languages that have a lexicon."""
+    return frozenset(_lexicons())
+
+
+def has_word(language: str, word: str) -> bool:
+    """True if ``word`` (any case) is in ``language``'s lexicon."""
+    return word.casefold() in _lexicons().get(language, frozenset())
+
+
+def owners(word: str) -> frozenset[str]:
+    """Return the languages whose lexicon has ``word`` (any case)."""
+    return _owners().get(word.casefold(), frozenset())
