@@ -119,11 +119,11 @@ class CurrencyReader:
             default = next(iter(codes)) if len(codes) == 1 else None
             default = _english_readings().get(key, default)
             table[key] = Reading(default, tuple(sorted(codes)), "symbol", False)
-        for written, codes in local_currency_abbreviations().items():
+        for written, owners in local_currency_abbreviations().items():
             key = normalise_symbol(written)
             known = table.get(key)
-            merged = set(codes) | set(known.candidates if known else ())
-            single = next(iter(codes)) if len(codes) == 1 else None
+            merged = set(owners) | set(known.candidates if known else ())
+            single = next(iter(owners)) if len(owners) == 1 else None
             reading = known.currency if known and known.currency else single
             table[key] = Reading(reading, tuple(sorted(merged)), "local", False)
         locale = Locale.parse(market.babel_locale)
@@ -133,10 +133,8 @@ class CurrencyReader:
                 known = table.get(key)
                 merged = {code, *(known.candidates if known else ())}
                 table[key] = Reading(code, tuple(sorted(merged)), "symbol", False)
-        codes = set(current_currencies())
-        if market.currency:
-            codes.add(market.currency)
-        for code in codes:
+        own = {market.currency} if market.currency else set()
+        for code in current_currencies() | own:
             table[code] = Reading(code, (code,), "code", code == market.currency)
         if market.currency:
             self._add_own(table, market)
@@ -147,10 +145,14 @@ class CurrencyReader:
     @staticmethod
     def _add_own(table: dict[str, Reading], market: Market) -> None:
         currency = market.currency or ""
+        symbol = normalise_symbol(market.currency_symbol or "")
         own = [(market.currency_symbol or "", "symbol")]
-        own += [(abbr, "local") for abbr in market.currency_abbreviations]
+        # "¥" (ja-JP) is the CLDR "￥" written narrow: it stays the symbol.
+        own += [(a, "local") for a in market.currency_abbreviations]
         for written, kind in own:
             key = normalise_symbol(written)
+            if kind == "local" and key == symbol:
+                continue
             if key and key != currency:
                 known = table.get(key)
                 merged = {currency, *(known.candidates if known else ())}

@@ -57,13 +57,15 @@ _CODE_AFTER = frozenset("_{([%")
 # ISO codes that are also common words or product names next to numbers
 # ("TOP 10", "PHP 8.2", "AMD 3600"): a price only when written like money.
 _WORDLIKE_CODES = frozenset(
-    "ALL AMD BAM BOB CAD CUP DOP GEL MAD MDL MOP PEN PHP RON SCR SOS TOP TRY".split()
+    {"ALL", "AMD", "BAM", "BOB", "CAD", "CUP", "DOP", "GEL", "MAD", "MDL", "MOP"}
+    | {"PEN", "PHP", "RON", "SCR", "SOS", "TOP", "TRY"}
 )
 # Letter-only CLDR symbols that are also words, units or initialisms next to
 # numbers in shop copy ("Le" is a French article, "KM" kilometres, "den" a
 # Scandinavian article): never a foreign price.
 _WORDLIKE_SYMBOLS = frozenset(
-    "Ar CF DA Db DT FC KM Le MK Nu. RF SR UM VT den сом".split()
+    {"Ar", "CF", "DA", "Db", "DT", "FC", "KM", "Le", "MK", "Nu.", "RF", "SR", "UM"}
+    | {"VT", "den", "сом"}
 )
 _MAX_MARKER = 12  # longest marker looked up, spaces included ("бел. руб.")
 

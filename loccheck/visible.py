@@ -217,8 +217,8 @@ class _Context:
         while True:
             price = price or _is_price_markup(el)
             tag = el.tag
-            if tag in _BLOCK_TAGS:
-                return el, price
+            if tag in _BLOCK_TAGS or el in self.marked:
+                return el, price  # a block, or a span in a language of its own
             parent = el.getparent()
             if parent is None:
                 return el, price

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 from loccheck.checks.base import Check, Rule, SiteCheck
+from loccheck.checks.currency.ambiguous_currency_symbol import AmbiguousCurrencySymbol
+from loccheck.checks.currency.foreign_currency import ForeignCurrency
+from loccheck.checks.currency.mixed_currencies import MixedCurrencies
+from loccheck.checks.currency.price_format import PriceFormat
+from loccheck.checks.currency.structured_currency_mismatch import (
+    StructuredCurrencyMismatch,
+)
+from loccheck.checks.currency.structured_price_mismatch import StructuredPriceMismatch
+from loccheck.checks.format.date_format import DateFormat
+from loccheck.checks.format.imperial_units import ImperialUnits
+from loccheck.checks.format.number_format import NumberFormat
+from loccheck.checks.format.time_format import TimeFormat
 from loccheck.checks.language.foreign_language_text import ForeignLanguageText
 from loccheck.checks.language.foreign_script import ForeignScript
 from loccheck.checks.markup.broken_hreflang_link import BrokenHreflangLink
@@ -23,13 +35,17 @@ from loccheck.checks.markup.undecodable_bytes import UndecodableBytes
 from loccheck.checks.markup.unresolved_market import UnresolvedMarket
 
 PAGE_CHECKS: tuple[type[Check], ...] = (
+    AmbiguousCurrencySymbol,
     BrokenHreflangLink,
     CharsetMismatch,
+    DateFormat,
     DuplicateHreflang,
+    ForeignCurrency,
     ForeignLanguageText,
     ForeignScript,
     HtmlLangMarketMismatch,
     HtmlLangMismatch,
+    ImperialUnits,
     InvalidHreflang,
     InvalidHtmlLang,
     InvalidJsonld,
@@ -37,7 +53,13 @@ PAGE_CHECKS: tuple[type[Check], ...] = (
     MissingHreflangSelf,
     MissingHtmlLang,
     MissingRtlDir,
+    MixedCurrencies,
+    NumberFormat,
     OgLocaleMismatch,
+    PriceFormat,
+    StructuredCurrencyMismatch,
+    StructuredPriceMismatch,
+    TimeFormat,
     UndecodableBytes,
     UnresolvedMarket,
 )

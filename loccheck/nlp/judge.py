@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from loccheck.markets import Market, load_market
 from loccheck.nlp import detector, han, lexicon
+from loccheck.nlp.endonyms import endonyms
 from loccheck.nlp.mask import strip_terms, word_count, words
 from loccheck.nlp.scripts import SCRIPT_LANGUAGE, admitted, letter_scripts, script_of
 
@@ -35,14 +36,23 @@ _LATIN_TARGETS = frozenset(
     {"cs", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "sv", "tr"}
 )
 _UK_LETTERS = frozenset("іїєґІЇЄҐ")
-_UK_ONLY = frozenset("їєґЇЄҐіІ")
 _BE_LETTERS = frozenset("ўЎ")
-_KK_LETTERS = frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ")
-_RU_NOT_UK = frozenset("ыэъёЫЭЪЁ")
 # The detector's top answer must lead the next one by this much, by length
 # (words): lingua spreads its confidence over all candidates on short text.
 _MARGIN_WORD, _MARGIN_SHORT, _MARGIN_MEDIUM, _MARGIN_LONG = 0.5, 0.2, 0.1, 0.05
 _NEIGHBOUR_SHORT, _NEIGHBOUR_MEDIUM = 0.5, 0.2
+# Russian and Kazakh pages: Ukrainian and Belarusian text shows і, ї, є, ґ or
+# ў, so letters decide; a detector on Cyrillic product words ("Сумки") errs.
+_LETTERS_DECIDE = frozenset({"ru", "kk"})
+# Markets whose neighbours' short text may lack alien letters ("Корзина" on a
+# Ukrainian page): there a clear detector lead flags one and two words too.
+_SHORT_NEIGHBOURS = frozenset({"uk", "be"})
+# English pages have no "English leftover" to expect: any other language
+# must lead clearly ("extra-fine merino wool" is not Italian).
+_EN_MARGIN = {2: 0.5, 3: 0.4, 4: 0.4, 5: 0.4, 6: 0.2}
+# A Latin-script text a quarter of whose words are the market's own interface
+# words is a native label with a name in it ("Selin Kaya – Kundenservice und").
+_NATIVE_SHARE = 0.25
 # When a lexicon word belongs to several languages, name the likelier leak.
 _PRIORITY = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv")
 
@@ -169,6 +179,19 @@ def _lexicon_language(tokens: list[str], accepted: frozenset[str]) -> str | None
     return next((c for c in _PRIORITY if c in common), min(common))
 
 
+def _lexicon_vote(tokens: list[str], accepted: frozenset[str]) -> str | None:
+    """The foreign language most tokens are interface words of, if any."""
+    votes: dict[str, int] = {}
+    for token in tokens:
+        owners = lexicon.owners(token) - accepted
+        if len(owners) == 1:
+            (owner,) = owners
+            votes[owner] = votes.get(owner, 0) + 1
+    if not votes:
+        return None
+    return max(sorted(votes), key=votes.__getitem__)
+
+
 def _margin(count: int) -> float:
     if count == 1:
         return _MARGIN_WORD
@@ -189,17 +212,34 @@ def _candidates(market: Market, count: int, store: frozenset[str]) -> frozenset[
     return frozenset(base)
 
 
-def _cyrillic_letters(tokens: list[str]) -> str | None:
-    """The East Slavic or Kazakh language that letters alone give away."""
-    letters = set("".join(tokens))
-    if letters & _KK_LETTERS:
-        return "kk"
-    if letters & _BE_LETTERS:
-        return "be"
-    if letters & _UK_ONLY:
-        return "uk"
-    if letters & _RU_NOT_UK:
-        return "ru"  # Ukrainian has no ы, э, ъ, ё (Belarusian has ў, found above)
+# Cyrillic letters each language's alphabet lacks; finding one in a text is
+# certain evidence that the text is not in that language.
+_LACKS = {
+    "ru": frozenset("іїєґўәғқңөұүһІЇЄҐЎӘҒҚҢӨҰҮҺ"),
+    "uk": frozenset("ыэъёўәғқңөұүһЫЭЪЁЎӘҒҚҢӨҰҮҺ"),
+    "be": frozenset("ищъїєґәғқңөұүһИЩЪЇЄҐӘҒҚҢӨҰҮҺ"),
+    "kk": frozenset("їєґўЇЄҐЎ"),
+}
+# Which language a letter points to, most telling first.
+_LETTER_LANGUAGE = (
+    (frozenset("їєґЇЄҐ"), "uk"),
+    (frozenset("ўЎ"), "be"),
+    (frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ"), "kk"),
+    (frozenset("ыэъёЫЭЪЁ"), "ru"),
+    (frozenset("іІ"), "uk"),
+    (frozenset("ищИЩ"), "ru"),
+)
+
+
+def _letter_evidence(tokens: list[str], market: Market) -> str | None:
+    """The Cyrillic language that letters alien to the market's alphabet show."""
+    lacks = _LACKS.get(market.language)
+    if lacks is None:
+        return None
+    alien = set("".join(tokens)) & lacks
+    for letters, language in _LETTER_LANGUAGE:
+        if alien & letters:
+            return language
     return None
 
 
@@ -219,15 +259,6 @@ def _han_evidence(tokens: list[str], market: Market) -> str | None:
     return "zh-Hant" if han.count_in(text, han.traditional_only()) else None
 
 
-def _letter_evidence(tokens: list[str], market: Market) -> str | None:
-    if "Cyrl" not in admitted(market.scripts):
-        return None
-    language = _cyrillic_letters(tokens)
-    if language == "ru" and market.language not in ("uk", "kk"):
-        return None  # ы/э/ъ/ё also belong to Belarusian and Russian itself
-    return language
-
-
 def _same_script(
     text: str, tokens: list[str], market: Market, store: frozenset[str]
 ) -> Verdict | None:
@@ -236,6 +267,9 @@ def _same_script(
     if all(lexicon.owners(t) & accepted for t in tokens):
         return None  # only the market's own interface words
     span = _span(text, tokens)
+    native = sum(1 for t in tokens if (o := lexicon.owners(t)) and o <= accepted)
+    if "Latn" in admitted(market.scripts) and native / len(tokens) >= _NATIVE_SHARE:
+        return None  # mixed text with the market's own words: a name plus a label
     # One-letter words ("в", "o") left the tokens but still make the text longer.
     count = max(word_count(tokens), len(span.split()))
     letters = _letter_evidence(tokens, market) or _han_evidence(tokens, market)
@@ -245,8 +279,13 @@ def _same_script(
     if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
         return _text_verdict(lexical, span, 1.0, count, "lexicon")
     latin = "Latn" in admitted(market.scripts)
+    if not latin and (market.language in _LETTERS_DECIDE or count <= 2 and
+                      market.language not in _SHORT_NEIGHBOURS):  # fmt: skip
+        return None
     candidates = _candidates(market, max(count, 3) if not latin else count, store)
     needed = _margin(count)
+    if market.language == "en":
+        needed = max(needed, _EN_MARGIN.get(min(count, 6), 0.2))
     if not latin:
         own = admitted(market.scripts)
         candidates = frozenset(
@@ -255,11 +294,21 @@ def _same_script(
         # Same-script neighbours (uk/ru/be) need a clear lead: measured on the
         # real strings, 0.5 keeps false alarms of 1-2 words near 1 %.
         needed = _NEIGHBOUR_SHORT if count <= 2 else max(needed, _NEIGHBOUR_MEDIUM)
+    foreign_words = sum(
+        1 for t in tokens if (o := lexicon.owners(t)) and not o & accepted
+    )
+    if latin and foreign_words / len(tokens) >= 0.5:
+        needed = 0.0  # foreign interface words back the detector's answer
+    if latin and count == 1:
+        return None  # one Latin word: only a lexicon can tell (loanwords abound)
     language, score, margin = detector.foreign_lead(
         " ".join(tokens), candidates, accepted
     )
     if language is None or margin < needed:
         return None
+    voted = _lexicon_vote(tokens, accepted)
+    if voted is not None and voted in candidates:
+        language = voted  # the detector found it foreign; the words say which
     if {language, market.language} <= {"ja", "zh"} and not _has_kana(tokens):
         return None  # Han-only text is valid Japanese and Chinese alike
     if count <= 2 and latin and language != "en" and market.language != "en":
@@ -291,7 +340,9 @@ def _latin_in_non_latin(
     if english == 0 and all(t[0].isupper() for t in latin):
         # Capitalised words with no interface word: names ("Nike Air Max",
         # "Adidas Ultraboost") unless the detector clearly reads English.
-        if language != "en" or score < (0.5 if count >= 2 else 0.8):
+        # No accepted language is among the Latin candidates, so the lead is
+        # the detector's own confidence in its answer.
+        if language != "en" or margin < (0.5 if count >= 2 else 0.8):
             return None
         return _text_verdict("en", span, score, count, "detector")
     if english >= 0.5 or language is None or count < 3 or margin < _margin(count):
@@ -305,6 +356,11 @@ def _latin_in_non_latin(
         return None  # Latin words inside native text need real evidence
     score = max(score, 0.7)  # Latin letters on this page are foreign for certain
     return _text_verdict(language, span, score, count, reason)
+
+
+@lru_cache(maxsize=256)
+def _protected(market: Market) -> frozenset[str]:
+    return frozenset(market.allow_terms) | lexicon.brands() | endonyms()
 
 
 @lru_cache(maxsize=65536)
@@ -321,7 +377,7 @@ def judge(
     leaked text.
     """
     market = load_market(market_id)
-    tokens = words(text, terms | frozenset(market.allow_terms))
+    tokens = words(text, terms | _protected(market))
     if not tokens:
         return ()
     found = _foreign_scripts(text, tokens, market)

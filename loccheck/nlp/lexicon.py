@@ -12,7 +12,7 @@ def _lexicons() -> dict[str, frozenset[str]]:
     folder = data_dir("locales") / "lexicon"
     found: dict[str, frozenset[str]] = {}
     for entry in folder.iterdir():
-        if entry.name.endswith(".txt"):
+        if entry.name.endswith(".txt") and entry.name != "brands.txt":
             words = (
                 line.strip().casefold()
                 for line in entry.read_text(encoding="utf-8").splitlines()
@@ -38,9 +38,26 @@ def languages() -> frozenset[str]:
 
 def has_word(language: str, word: str) -> bool:
     """True if ``word`` (any case) is in ``language``'s lexicon."""
-    return word.casefold() in _lexicons().get(language, frozenset())
+    return language in owners(word)
 
 
 def owners(word: str) -> frozenset[str]:
-    """Return the languages whose lexicon has ``word`` (any case)."""
-    return _owners().get(word.casefold(), frozenset())
+    """Return the languages whose lexicon has ``word`` (any case).
+
+    An English plural ("cards", "orders") counts as its singular.
+    """
+    table = _owners()
+    folded = word.casefold()
+    found = table.get(folded)
+    if found is None and len(folded) > 3 and folded.endswith("s"):
+        singular = table.get(folded[:-1], frozenset())
+        found = singular & {"en"}
+    return found or frozenset()
+
+
+@lru_cache(maxsize=1)
+def brands() -> frozenset[str]:
+    """Global brand names that are never judged as language (``brands.txt``)."""
+    entry = data_dir("locales") / "lexicon" / "brands.txt"
+    lines = (line.strip() for line in entry.read_text(encoding="utf-8").splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))

@@ -17,11 +17,18 @@ _NOISE = re.compile(
     r"(?:https?://|www\.)\S+"  # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     r"|[#@][\w-]+"  # hashtags and handles
+    r"|\b\w+(?:[._]\w+)+\b"  # keys and identifiers: products.add_to_cart, sku_id
+    r"|(?<=\d)\s?(?:cm|mm|km|kg|mg|ml|lbs?|oz|ft|in|inch|gb|mb|tb|mah|kw|hz|px)\b"
     r"|\S*\d\S*",  # anything with a digit: prices, SKUs, sizes, model numbers
     re.UNICODE,
 )
 # A word: letters, with inner apostrophes, hyphens or periods ("e-mail", "l'été").
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.](?=[^\W\d_]))*")
+# Unit abbreviations: a cell that holds only units is not language.
+_UNITS = frozenset(
+    "cm mm m km kg g mg ml l lb lbs oz ft in inch inches gb mb tb mah kw w v hz px"
+    .split()
+)
 _CJK = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
@@ -57,6 +64,8 @@ def words(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
     """
     cleaned = _NOISE.sub(" ", strip_terms(text, terms))
     found = [m.group() for m in _WORD.finditer(cleaned)]
+    if found and all(w.casefold() in _UNITS for w in found):
+        return []  # a header cell of units ("in", "cm / in")
     shouting = len(found) > 1 and all(w.isupper() for w in found)
     kept: list[str] = []
     for word in found:

@@ -31,7 +31,7 @@ def _order_and_separator(pattern: str) -> tuple[str, str]:
 
 
 def _valid(order: str, a: str, b: str, c: str) -> dt.date | None:
-    fields = dict(zip(order, (a, b, c)))
+    fields = dict(zip(order, (a, b, c), strict=True))
     if len(fields["y"]) != 4 or not "1900" <= fields["y"] <= "2099":
         return None
     if len(fields["d"]) > 2 or len(fields["m"]) > 2:
@@ -125,13 +125,14 @@ def _foreign_months(language: str, accepted: tuple[str, ...]) -> re.Pattern[str]
     if not wide and not short:
         return None
     names = "|".join(re.escape(n) for n in sorted(wide, key=len, reverse=True))
-    abbreviations = "|".join(sorted(short))
-    month = rf"(?P<month>(?i:{names})|(?:{abbreviations})\.?)"
+    parts = [f"(?i:{names})"] if wide else []
+    parts += [f"(?:{'|'.join(sorted(short))})\\.?"] if short else []
+    month = f"(?P<month>{'|'.join(parts)})"
     day = r"[0-3]?\d(?:st|nd|rd|th|\.)?"
     year = r"(?:19|20)\d\d"
     return re.compile(
-        rf"(?<![\w.])(?:{day}\s(?:de\s)?{month}(?:\s{year})?"
-        rf"|{month}\s(?:{day}(?:,?\s{year})?|{year}))(?![\w])"
+        rf"(?<![\w.])(?:(?P<lead>{day})\s(?:de\s)?)?{month}"
+        rf"(?(lead)(?:\s{year})?|\s(?:{day}(?:,?\s{year})?|{year}))(?![\w])"
     )
 
 

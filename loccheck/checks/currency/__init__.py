@@ -1,0 +1,1 @@
+"""Currency rules: foreign or ambiguous currencies, structured prices, formats."""

@@ -1,0 +1,1 @@
+"""Format rules: dates, times, decimal separators and units of another country."""

@@ -1,0 +1,36 @@
+"""Language names written in their own language ("English", "Deutsch", "Русский").
+
+A language switcher lists each language by its own name; those labels are
+correct in every market. The names come from CLDR through Babel.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale, localedata
+
+# Languages whose switcher labels are worth knowing: those storefronts are
+# published in (the languages loccheck's detector knows, plus a few more).
+_LANGUAGES = (
+    "af ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fr ga gu he hi hr "
+    "hu hy id is it ja ka kk ko la lt lv mk mn mr ms nb nl nn no pa pl pt ro ru sk "
+    "sl so sq sr sv sw ta te th tl tr uk ur uz vi yo zh zu"
+).split()
+
+
+@lru_cache(maxsize=1)
+def endonyms() -> frozenset[str]:
+    """Each language's name in that language, capitalised and as CLDR writes it."""
+    names: set[str] = set()
+    for identifier in _LANGUAGES:
+        if not localedata.exists(identifier):
+            continue
+        try:
+            name = Locale.parse(identifier).get_display_name(identifier)
+        except (ValueError, TypeError):
+            continue
+        if name:
+            names.add(name)
+            names.add(name[:1].upper() + name[1:])
+    return frozenset(names)
