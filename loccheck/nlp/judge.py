@@ -28,10 +28,17 @@ from loccheck.markets import Market, load_market
 from loccheck.nlp import detector, han, lexicon
 from loccheck.nlp.endonyms import endonyms
 from loccheck.nlp.mask import strip_terms, word_count, words
-from loccheck.nlp.scripts import SCRIPT_LANGUAGE, admitted, letter_scripts, script_of
+from loccheck.nlp.scripts import (
+    SCRIPT_LANGUAGE,
+    admitted,
+    letter_scripts,
+    script_of,
+    token_scripts,
+)
 
 # Latin-script languages a long text on any page is tested against (the
 # storefront languages most often leaked, after the measured T18 design).
+_LATIN = frozenset({"Latn"})
 _LATIN_TARGETS = frozenset(
     {"cs", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "sv", "tr"}
 )
@@ -123,8 +130,18 @@ def _script_language(script: str, letters: dict[str, int], sample: str) -> str:
     return SCRIPT_LANGUAGE.get(script, "und")
 
 
+def latin_market(market: Market) -> bool:
+    """True if the market writes the Latin script."""
+    return "Latn" in admitted(market.scripts)
+
+
 def _has_kana(tokens: list[str]) -> bool:
-    return any("Kana" in letter_scripts(t) for t in tokens)
+    return any("Kana" in token_scripts(t) for t in tokens)
+
+
+@lru_cache(maxsize=256)
+def _allowed_scripts_cached(market_id: str) -> frozenset[str]:
+    return _allowed_scripts(load_market(market_id))
 
 
 @lru_cache(maxsize=256)
@@ -148,11 +165,14 @@ def _allowed_scripts(market: Market) -> frozenset[str]:
 
 
 def _foreign_scripts(text: str, tokens: list[str], market: Market) -> list[Verdict]:
+    allowed = _allowed_scripts_cached(market.id) | _LATIN
+    seen: frozenset[str] = frozenset().union(*(token_scripts(t) for t in tokens))
+    if seen <= allowed:
+        return []  # the common case, decided without counting letters
     letters = letter_scripts(" ".join(tokens))
-    allowed = _allowed_scripts(market)
     found: list[Verdict] = []
     for script, count in sorted(letters.items()):
-        if script in allowed or script == "Latn" or count < 2:
+        if script in allowed or count < 2:
             continue
         wanted = frozenset({script, "Kana"} if script == "Hani" else {script})
         excerpt = _run(text, wanted) or text
@@ -183,7 +203,9 @@ def _lexicon_vote(tokens: list[str], accepted: frozenset[str]) -> str | None:
     """The foreign language most tokens are interface words of, if any."""
     votes: dict[str, int] = {}
     for token in tokens:
-        owners = lexicon.owners(token) - accepted
+        owners = lexicon.owners(token)
+        if owners & accepted:
+            continue  # a word the market's own language has too
         if len(owners) == 1:
             (owner,) = owners
             votes[owner] = votes.get(owner, 0) + 1
@@ -279,8 +301,8 @@ def _same_script(
     if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
         return _text_verdict(lexical, span, 1.0, count, "lexicon")
     latin = "Latn" in admitted(market.scripts)
-    if not latin and (market.language in _LETTERS_DECIDE or count <= 2 and
-                      market.language not in _SHORT_NEIGHBOURS):  # fmt: skip
+    if not latin and (market.language in _LETTERS_DECIDE or (count <= 2 and
+                      market.language not in _SHORT_NEIGHBOURS)):  # fmt: skip
         return None
     candidates = _candidates(market, max(count, 3) if not latin else count, store)
     needed = _margin(count)
@@ -299,8 +321,8 @@ def _same_script(
     )
     if latin and foreign_words / len(tokens) >= 0.5:
         needed = 0.0  # foreign interface words back the detector's answer
-    if latin and count == 1:
-        return None  # one Latin word: only a lexicon can tell (loanwords abound)
+    if latin and count == 1 and market.language == "en" and tokens[0].isascii():
+        return None  # one ASCII word on an English page: only a lexicon can tell
     language, score, margin = detector.foreign_lead(
         " ".join(tokens), candidates, accepted
     )
@@ -327,7 +349,12 @@ def _latin_in_non_latin(
     text ("Перейти в Pinterest").
     """
     count = len(latin)
-    english = sum(1 for t in latin if lexicon.has_word("en", t)) / count
+    english = (
+        sum(
+            1 for t in latin if lexicon.has_word("en", t) or lexicon.is_international(t)
+        )
+        / count
+    )
     if native and count < 2:
         return None
     accepted = _accepted(market)
@@ -342,7 +369,7 @@ def _latin_in_non_latin(
         # "Adidas Ultraboost") unless the detector clearly reads English.
         # No accepted language is among the Latin candidates, so the lead is
         # the detector's own confidence in its answer.
-        if language != "en" or margin < (0.5 if count >= 2 else 0.8):
+        if language != "en" or margin < (0.35 if count >= 2 else 0.5):
             return None
         return _text_verdict("en", span, score, count, "detector")
     if english >= 0.5 or language is None or count < 3 or margin < _margin(count):
@@ -359,8 +386,25 @@ def _latin_in_non_latin(
 
 
 @lru_cache(maxsize=256)
-def _protected(market: Market) -> frozenset[str]:
-    return frozenset(market.allow_terms) | lexicon.brands() | endonyms()
+def _protected(market_id: str, terms: frozenset[str]) -> frozenset[str]:
+    """Protected terms of a market plus the user's; one object per key, so the
+    compiled pattern for them is looked up, not rebuilt."""
+    market = load_market(market_id)
+    return terms | frozenset(market.allow_terms) | lexicon.brands() | endonyms()
+
+
+@lru_cache(maxsize=65536)
+def judge_segment(
+    text: str, market_id: str, terms: frozenset[str], store: frozenset[str]
+) -> tuple[int, tuple[Verdict, ...]]:
+    """The number of judged letters of ``text`` and its verdicts (memoised)."""
+    letters = sum(len(w) for w in _tokens(text, market_id, terms))
+    return letters, judge(text, market_id, terms, store)
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str, market_id: str, terms: frozenset[str]) -> tuple[str, ...]:
+    return tuple(words(text, _protected(market_id, terms)))
 
 
 @lru_cache(maxsize=65536)
@@ -377,17 +421,17 @@ def judge(
     leaked text.
     """
     market = load_market(market_id)
-    tokens = words(text, terms | _protected(market))
+    tokens = list(_tokens(text, market_id, terms))
     if not tokens:
         return ()
     found = _foreign_scripts(text, tokens, market)
     own = admitted(market.scripts)
     if "Latn" in own:
-        native = [t for t in tokens if letter_scripts(t).keys() <= own]
+        native = [t for t in tokens if token_scripts(t) <= own]
         verdict = _same_script(text, native, market, store) if native else None
         return (*found, verdict) if verdict else tuple(found)
-    native = [t for t in tokens if letter_scripts(t).keys() & own]
-    latin = [t for t in tokens if set(letter_scripts(t)) == {"Latn"}]
+    native = [t for t in tokens if token_scripts(t) & own]
+    latin = [t for t in tokens if token_scripts(t) == _LATIN]
     verdicts = list(found)
     if native:
         same = _same_script(text, native, market, store)

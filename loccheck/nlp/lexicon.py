@@ -6,13 +6,15 @@ from functools import lru_cache
 
 from loccheck.resources import data_dir
 
+_NOT_LANGUAGES = frozenset({"brands.txt", "international.txt"})
+
 
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, frozenset[str]]:
     folder = data_dir("locales") / "lexicon"
     found: dict[str, frozenset[str]] = {}
     for entry in folder.iterdir():
-        if entry.name.endswith(".txt") and entry.name != "brands.txt":
+        if entry.name.endswith(".txt") and entry.name not in _NOT_LANGUAGES:
             words = (
                 line.strip().casefold()
                 for line in entry.read_text(encoding="utf-8").splitlines()
@@ -41,6 +43,7 @@ def has_word(language: str, word: str) -> bool:
     return language in owners(word)
 
 
+@lru_cache(maxsize=65536)
 def owners(word: str) -> frozenset[str]:
     """Return the languages whose lexicon has ``word`` (any case).
 
@@ -61,3 +64,15 @@ def brands() -> frozenset[str]:
     entry = data_dir("locales") / "lexicon" / "brands.txt"
     lines = (line.strip() for line in entry.read_text(encoding="utf-8").splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _international() -> frozenset[str]:
+    entry = data_dir("locales") / "lexicon" / "international.txt"
+    lines = (line.strip() for line in entry.read_text(encoding="utf-8").splitlines())
+    return frozenset(line.casefold() for line in lines if line and line[0] != "#")
+
+
+def is_international(word: str) -> bool:
+    """True for interface words Latin-script languages share with English."""
+    return word.casefold() in _international()

@@ -13,21 +13,38 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-_NOISE = re.compile(
-    r"(?:https?://|www\.)\S+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
-    r"|[#@][\w-]+"  # hashtags and handles
-    r"|\b\w+(?:[._]\w+)+\b"  # keys and identifiers: products.add_to_cart, sku_id
-    r"|(?<=\d)\s?(?:cm|mm|km|kg|mg|ml|lbs?|oz|ft|in|inch|gb|mb|tb|mah|kw|hz|px)\b"
-    r"|\S*\d\S*",  # anything with a digit: prices, SKUs, sizes, model numbers
-    re.UNICODE,
+_URLS = re.compile(r"(?:https?://|www\.)\S+")
+_ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][\w-]+")
+_IDENTIFIERS = re.compile(r"\b\w+(?:[._]\w+)+\b")  # products.add_to_cart, sku_id
+_IDENTIFIER_HINT = re.compile(r"\w[._]\w")
+_NUMBERS = re.compile(
+    r"(?<=\d)\s?(?:cm|mm|km|kg|mg|ml|lbs?|oz|ft|in|inch|gb|mb|tb|mah|kw|hz|px)\b"
+    r"|\S*\d\S*"  # anything with a digit: prices, SKUs, sizes, model numbers
 )
+
+
+def _denoise(text: str) -> str:
+    """Blank URLs, addresses, handles, identifiers and anything with digits.
+
+    Each pattern runs only when a cheap test says it can match: most shop
+    strings have none of these, and then the text is returned as it is.
+    """
+    if "://" in text or "www." in text:
+        text = _URLS.sub(" ", text)
+    if "@" in text or "#" in text:
+        text = _ADDRESSES.sub(" ", text)
+    if ("_" in text or "." in text) and _IDENTIFIER_HINT.search(text):
+        text = _IDENTIFIERS.sub(" ", text)
+    if any(c.isdigit() for c in text):
+        text = _NUMBERS.sub(" ", text)
+    return text
+
+
 # A word: letters, with inner apostrophes, hyphens or periods ("e-mail", "l'été").
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.](?=[^\W\d_]))*")
 # Unit abbreviations: a cell that holds only units is not language.
 _UNITS = frozenset(
-    "cm mm m km kg g mg ml l lb lbs oz ft in inch inches gb mb tb mah kw w v hz px"
-    .split()
+    "cm mm m km kg g mg ml l lb lbs oz ft in inch inches gb mb tb mah kw w v hz px".split()  # noqa: SIM905 - a list of short codes reads better as one string
 )
 _CJK = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
@@ -49,11 +66,45 @@ def strip_terms(text: str, terms: frozenset[str]) -> str:
     return pattern.sub(" ", text) if pattern is not None else text
 
 
+@lru_cache(maxsize=65536)
 def _is_brandlike(word: str) -> bool:
     """Acronyms ("SKU", "DPD") and CamelCase tokens ("iPhone", "PayPal")."""
-    if len(word) >= 2 and word.isupper():
-        return True
+    if 2 <= len(word) <= 5 and word.isupper():
+        return True  # longer all-capital words are words set in capitals
     return any(c.isupper() for c in word[1:]) and not word.isupper()
+
+
+@lru_cache(maxsize=512)
+def _term_index(terms: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Protected terms as word sequences, by their first word (case-folded).
+
+    Matching words against a dictionary is linear in the text; one regular
+    expression with hundreds of alternatives is not.
+    """
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for term in terms:
+        parts = tuple(w.casefold() for w in _WORD.findall(_denoise(term)))
+        if parts:
+            index.setdefault(parts[0], []).append(parts)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _without_terms(found: list[str], terms: frozenset[str]) -> list[str]:
+    index = _term_index(terms)
+    if not index:
+        return found
+    folded = [w.casefold() for w in found]
+    kept: list[str] = []
+    i = 0
+    while i < len(found):
+        for parts in index.get(folded[i], ()):
+            if tuple(folded[i : i + len(parts)]) == parts:
+                i += len(parts)
+                break
+        else:
+            kept.append(found[i])
+            i += 1
+    return kept
 
 
 def words(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
@@ -62,8 +113,7 @@ def words(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
     All-caps words are kept when the whole text is in capitals ("ADD TO
     CART"); otherwise they are acronyms and leave, as do one-letter words.
     """
-    cleaned = _NOISE.sub(" ", strip_terms(text, terms))
-    found = [m.group() for m in _WORD.finditer(cleaned)]
+    found = _without_terms(_WORD.findall(_denoise(text)), terms)
     if found and all(w.casefold() in _UNITS for w in found):
         return []  # a header cell of units ("in", "cm / in")
     shouting = len(found) > 1 and all(w.isupper() for w in found)
@@ -74,7 +124,7 @@ def words(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
         elif len(word) < 2 or (not shouting and _is_brandlike(word)):
             continue
         else:
-            kept.append(word.lower() if shouting else word)
+            kept.append(word.lower() if shouting or word.isupper() else word)
     return kept
 
 

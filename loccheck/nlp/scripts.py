@@ -53,6 +53,14 @@ def script_of(char: str) -> str:
     return "Zyyy"
 
 
+@lru_cache(maxsize=65536)
+def token_scripts(token: str) -> frozenset[str]:
+    """The scripts of the letters of one word (memoised: words repeat)."""
+    found = {script_of(c) for c in token if c.isalpha()}
+    found.discard("Zyyy")
+    return frozenset(found)
+
+
 def letter_scripts(text: str) -> Counter[str]:
     """Count the letters of ``text`` by script (digits and symbols left out)."""
     counts: Counter[str] = Counter()

@@ -1,4 +1,4 @@
-"""The language rules: what is foreign, what must never be flagged, and how it reports."""
+"""The language rules: what is foreign, what is never flagged, how it reports."""
 
 from __future__ import annotations
 
@@ -132,7 +132,9 @@ def test_repeated_text_is_one_finding_with_a_count(write_site: Site) -> None:
     assert found[0]["suggestion"] == "Translate into Russian."
 
 
-def test_declared_spans_and_untranslatable_blocks_are_left_alone(write_site: Site) -> None:
+def test_declared_spans_and_untranslatable_blocks_are_left_alone(
+    write_site: Site,
+) -> None:
     body = (
         '<p>Цитата: <q lang="en">Made with love</q></p>'
         '<div translate="no">Urban Tundra Expedition Collection</div>'
@@ -172,7 +174,9 @@ def test_glossary_file_and_yaml_glossary(write_site: Site, tmp_path: Path) -> No
     assert run.exit_code == 2 and "broken.yaml" in run.output
 
 
-def test_html_lang_mismatch_on_a_russian_page_declared_english(write_site: Site) -> None:
+def test_html_lang_mismatch_on_a_russian_page_declared_english(
+    write_site: Site,
+) -> None:
     text = "Доставка по всей России бесплатно при заказе от трёх тысяч рублей. " * 4
     root = write_site({"index.html": _page(f"<p>{text}</p>", lang="en")})
     rules = {f["rule"] for f in _findings(root)}
@@ -180,16 +184,26 @@ def test_html_lang_mismatch_on_a_russian_page_declared_english(write_site: Site)
 
 
 def test_rtl_and_cjk_pages_clean_and_defective(write_site: Site) -> None:
-    clean = write_site({
-        "ar/index.html": _page("<p>سلة التسوق</p><p>الدفع عند الاستلام</p>", "ar")
-        .replace("<html", '<html dir="rtl"'),
-        "ja/index.html": _page("<p>カートに入れる</p><p>注文履歴</p><p>送料無料</p>", "ja"),
-    })
+    clean = write_site(
+        {
+            "ar/index.html": _page(
+                "<p>سلة التسوق</p><p>الدفع عند الاستلام</p>", "ar"
+            ).replace("<html", '<html dir="rtl"'),
+            "ja/index.html": _page(
+                "<p>カートに入れる</p><p>注文履歴</p><p>送料無料</p>", "ja"
+            ),
+        }
+    )
     assert not [f for f in _findings(clean) if f["category"] == "language"]
-    bad = write_site({
-        "ar/index.html": _page("<p>سلة التسوق</p><p>Add to cart</p>", "ar")
-        .replace("<html", '<html dir="rtl"'),
-        "ja/index.html": _page("<p>カートに入れる</p><p>购物车</p>", "ja"),
-    })
-    texts = sorted(str(f["text"]) for f in _findings(bad) if f["category"] == "language")
+    bad = write_site(
+        {
+            "ar/index.html": _page("<p>سلة التسوق</p><p>Add to cart</p>", "ar").replace(
+                "<html", '<html dir="rtl"'
+            ),
+            "ja/index.html": _page("<p>カートに入れる</p><p>购物车</p>", "ja"),
+        }
+    )
+    texts = sorted(
+        str(f["text"]) for f in _findings(bad) if f["category"] == "language"
+    )
     assert texts == ["Add to cart", "购物车"]

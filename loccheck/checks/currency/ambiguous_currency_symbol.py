@@ -11,6 +11,7 @@ from loccheck.checks.currency.common import (
     visible_prices,
     what,
 )
+from loccheck.checks.trusted import trusted_market
 from loccheck.currencies import currency_label, reader_for
 from loccheck.model import Category, Confidence, Finding, Severity
 
@@ -54,7 +55,7 @@ class AmbiguousCurrencySymbol(Check):
 
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Compare each shared symbol's local reading with the offer's currency."""
-        market = ctx.market
+        market = trusted_market(ctx)
         if market is None:
             return
         declared = {d.currency for d in declared_prices(ctx.page) if d.currency}

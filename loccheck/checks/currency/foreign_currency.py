@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from loccheck.checks.base import Check, PageContext, bad, good
 from loccheck.checks.currency.common import price_position, visible_prices, what
+from loccheck.checks.trusted import trusted_market
 from loccheck.currencies import currency_label
 from loccheck.model import Category, Confidence, Finding, Severity
 
@@ -44,7 +45,7 @@ class ForeignCurrency(Check):
 
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Report every visible price whose currency the market does not use."""
-        market = ctx.market
+        market = trusted_market(ctx)
         if market is None or market.currency is None:
             return
         own = currency_label(market.currency)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from loccheck.checks.base import Check, PageContext, bad, good
 from loccheck.checks.currency.common import own_prices, price_position, visible_prices
+from loccheck.checks.trusted import trusted_market
 from loccheck.model import Category, Finding, Severity
 
 
@@ -34,7 +35,7 @@ class MixedCurrencies(Check):
 
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Report the first price in a currency other than the page's main one."""
-        market = ctx.market
+        market = trusted_market(ctx)
         if market is None:
             return
         prices = own_prices(visible_prices(ctx.page, market), market)

@@ -9,6 +9,7 @@ from babel.numbers import format_currency, parse_pattern
 
 from loccheck.checks.base import Check, PageContext, bad, good
 from loccheck.checks.currency.common import price_position, visible_prices
+from loccheck.checks.trusted import trusted_market
 from loccheck.markets import Market
 from loccheck.model import Category, Finding, Severity
 from loccheck.prices import PriceMatch
@@ -103,7 +104,7 @@ class PriceFormat(Check):
 
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Check separators and symbol placement of prices in the market currency."""
-        market = ctx.market
+        market = trusted_market(ctx)
         if market is None or market.currency is None:
             return
         for seen in visible_prices(ctx.page, market):

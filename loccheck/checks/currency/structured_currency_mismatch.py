@@ -11,6 +11,7 @@ from loccheck.checks.currency.common import (
     structured_position,
     visible_prices,
 )
+from loccheck.checks.trusted import trusted_market
 from loccheck.currencies import currency_label
 from loccheck.model import Category, Finding, Severity
 
@@ -73,7 +74,7 @@ class StructuredCurrencyMismatch(Check):
 
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Compare each declared currency with the market's and the visible ones."""
-        market = ctx.market
+        market = trusted_market(ctx)
         if market is None or market.currency is None:
             return
         prices = own_prices(visible_prices(ctx.page, market), market)

@@ -12,6 +12,7 @@ from loccheck.checks.currency.common import (
     structured_position,
     visible_prices,
 )
+from loccheck.checks.trusted import trusted_market
 from loccheck.model import Category, Finding, Severity
 
 _CENT = Decimal("0.01")
@@ -67,7 +68,7 @@ class StructuredPriceMismatch(Check):
 
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Report structured amounts no visible price in their currency equals."""
-        market = ctx.market
+        market = trusted_market(ctx)
         if market is None:
             return
         prices = own_prices(visible_prices(ctx.page, market), market)

@@ -12,6 +12,7 @@ from loccheck.checks.format.hits import Hit
 from loccheck.checks.format.measures import measure_detector_for
 from loccheck.checks.locate import locate
 from loccheck.checks.pagememo import per_page
+from loccheck.checks.trusted import trusted_market
 from loccheck.langtags import primary_language
 from loccheck.markets import Market
 from loccheck.model import Confidence, Finding
@@ -94,7 +95,8 @@ def findings(
     check: Check, ctx: PageContext, pick: Callable[[FormatHits], tuple[SeenHit, ...]]
 ) -> Iterator[Finding]:
     """The findings of one format rule; ``pick`` selects its hits."""
-    if ctx.market is None:
+    market = trusted_market(ctx)
+    if market is None:
         return
-    for seen in pick(format_hits(ctx.page, ctx.market)):
+    for seen in pick(format_hits(ctx.page, market)):
         yield report(check, ctx, seen)

@@ -10,7 +10,7 @@ from babel import Locale
 from babel.dates import format_date, format_time
 
 from loccheck.checks.format.hits import Hit
-from loccheck.markets import Market, load_market, shipped_markets
+from loccheck.markets import Market, shipped_markets
 
 __all__ = ["DateDetector", "date_detector_for", "time_hits"]
 
@@ -111,7 +111,7 @@ def _foreign_months(language: str, accepted: tuple[str, ...]) -> re.Pattern[str]
     ("August" is German too, "december" Dutch and Swedish).
     """
     own = {n.casefold() for lang in (language, *accepted) for n in _names(lang, True)}
-    languages = {load_market(m).language for m in shipped_markets()} | {"en"}
+    languages = {tag.split("-")[0] for tag in shipped_markets()} | {"en"}
     wide = {
         name
         for lang in sorted(languages - {language, *accepted})

@@ -12,8 +12,7 @@ from loccheck import page as pm
 from loccheck.checks.base import Check, PageContext
 from loccheck.langtags import primary_language
 from loccheck.model import Confidence, Finding
-from loccheck.nlp.judge import Verdict, judge, without_terms
-from loccheck.nlp.mask import words
+from loccheck.nlp.judge import Verdict, judge_segment, without_terms
 
 # The kinds of text a shopper (or a search result) shows.
 JUDGED_KINDS = frozenset(pm.SEGMENT_KINDS)
@@ -71,25 +70,64 @@ class Judged:
     letters: int
 
 
-def judged_segments(ctx: PageContext, rule: str) -> tuple[list[Judged], int]:
-    """Return the verdicts of ``rule`` on the page, and its judged letters."""
-    market = ctx.market
-    if market is None:
-        return [], 0
-    page = ctx.page
+class _Same:
+    """Hashes and compares a page by identity (a ``Page`` is not hashable)."""
+
+    __slots__ = ("page",)
+
+    def __init__(self, page: pm.Page) -> None:
+        self.page = page
+
+    def __hash__(self) -> int:
+        return id(self.page)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.page is self.page
+
+
+@lru_cache(maxsize=4)
+def _page_verdicts(
+    same: _Same, market_id: str, glossary: frozenset[str]
+) -> tuple[tuple[tuple[pm.Segment, int, tuple[Verdict, ...]], ...], int]:
+    """Judge every segment of a page once for all the rules that need it.
+
+    The memo holds the page itself, so its id is not reused while the entry
+    lives; the result is a pure function of page, market and glossary.
+    """
+    page = same.page
     brands = page_terms(page)
-    store = store_languages(page) - {market.language}
-    found: list[Judged] = []
+    store = store_languages(page) - {market_id.split("-", 1)[0]}
+    judged = []
     total = 0
     for segment in page.segments:
         if segment.kind not in JUDGED_KINDS or _declared(segment, page):
             continue
-        text = without_terms(segment.text, brands)
-        letters = sum(len(w) for w in words(text))
+        text = without_terms(segment.text, brands) if brands else segment.text
+        letters, verdicts = judge_segment(text, market_id, glossary, store)
         total += letters
-        for verdict in judge(text, market.id, ctx.glossary, store):
-            if verdict.rule == rule and verdict.confidence != Confidence.LOW.value:
-                found.append(Judged(segment, verdict, letters))
+        if verdicts:
+            judged.append((segment, letters, verdicts))
+    return tuple(judged), total
+
+
+def page_verdicts(
+    page: pm.Page, market_id: str, glossary: frozenset[str]
+) -> tuple[tuple[tuple[pm.Segment, int, tuple[Verdict, ...]], ...], int]:
+    """Segments with foreign parts, with their letters, and all judged letters."""
+    return _page_verdicts(_Same(page), market_id, glossary)
+
+
+def judged_segments(ctx: PageContext, rule: str) -> tuple[list[Judged], int]:
+    """Return the verdicts of ``rule`` on the page, and its judged letters."""
+    if ctx.market is None:
+        return [], 0
+    judged, total = page_verdicts(ctx.page, ctx.market.id, ctx.glossary)
+    found = [
+        Judged(segment, verdict, letters)
+        for segment, letters, verdicts in judged
+        for verdict in verdicts
+        if verdict.rule == rule and verdict.confidence != Confidence.LOW.value
+    ]
     return found, total
 
 

@@ -5,17 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from loccheck.checks.base import Check, PageContext, bad, good
-from loccheck.checks.language.common import (
-    JUDGED_KINDS,
-    language_name,
-    page_terms,
-    store_languages,
-)
+from loccheck.checks.language.common import language_name, page_verdicts
 from loccheck.langtags import is_valid_bcp47, primary_language
 from loccheck.markets import UnknownLocaleError, canonical_tag
 from loccheck.model import Category, Confidence, Finding, Severity
-from loccheck.nlp.judge import judge, without_terms
-from loccheck.nlp.mask import words
 
 _SHARE = 0.6  # of the page's judged letters
 _MIN_LETTERS = 200  # below this a page says too little to judge its language
@@ -71,20 +64,11 @@ class HtmlLangMismatch(Check):
 
 def _foreign_share(ctx: PageContext, market_id: str) -> tuple[float, str | None, int]:
     """Share of judged letters foreign to ``market_id``, its main language, total."""
-    page = ctx.page
-    brands = page_terms(page)
-    store = store_languages(page)
-    total = 0
+    judged, total = page_verdicts(ctx.page, market_id, ctx.glossary)
     foreign: dict[str, int] = {}
-    for segment in page.segments:
-        if segment.kind not in JUDGED_KINDS:
-            continue
-        text = without_terms(segment.text, brands)
-        letters = sum(len(w) for w in words(text))
-        total += letters
-        verdicts = judge(text, market_id, ctx.glossary, store)
-        for verdict in verdicts[:1]:
-            foreign[verdict.found] = foreign.get(verdict.found, 0) + letters
+    for _, letters, verdicts in judged:
+        found = verdicts[0].found
+        foreign[found] = foreign.get(found, 0) + letters
     if not foreign or not total:
         return 0.0, None, total
     language = max(sorted(foreign), key=foreign.__getitem__)
