@@ -44,7 +44,8 @@ def _denoise(text: str) -> str:
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.](?=[^\W\d_]))*")
 # Unit abbreviations: a cell that holds only units is not language.
 _UNITS = frozenset(
-    "cm mm m km kg g mg ml l lb lbs oz ft in inch inches gb mb tb mah kw w v hz px".split()  # noqa: SIM905 - a list of short codes reads better as one string
+    {"cm", "mm", "m", "km", "kg", "g", "mg", "ml", "l", "lb", "lbs", "oz", "ft"}
+    | {"in", "inch", "inches", "gb", "mb", "tb", "mah", "kw", "w", "v", "hz", "px"}
 )
 _CJK = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"

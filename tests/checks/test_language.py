@@ -109,7 +109,8 @@ def test_a_mostly_english_page_gets_one_page_finding_and_its_worst_fragments(
     english = [
         "Add to cart", "Free shipping on all orders", "Sign in to your account",
         "Customer reviews", "Write a review", "Continue shopping", "Track your order",
-        "Returns and exchanges", "Contact customer support", "Your shopping bag is empty",
+        "Returns and exchanges", "Contact customer support",
+        "Your shopping bag is empty",
     ]  # fmt: skip
     body = "".join(f"<p>{t}</p>" for t in english) + "<p>Каталог</p>"
     root = write_site({"index.html": _page(body)})
