@@ -58,8 +58,9 @@ class AmbiguousCurrencySymbol(Check):
         market = trusted_market(ctx)
         if market is None:
             return
-        declared = {d.currency for d in declared_prices(ctx.page) if d.currency}
-        sources = {d.price.source for d in declared_prices(ctx.page) if d.currency}
+        structured = [d for d in declared_prices(ctx.page, market) if d.currency]
+        declared = {d.currency for d in structured}
+        sources = {d.price.source for d in structured}
         meant = next(iter(declared)) if len(declared) == 1 else None
         for seen in visible_prices(ctx.page, market):
             price = seen.price

@@ -80,16 +80,17 @@ class Declared(NamedTuple):
     amount: Decimal | None
 
 
-def declared_prices(page: Page) -> list[Declared]:
+@per_page
+def declared_prices(page: Page, market: Market) -> tuple[Declared, ...]:
     """The page's structured prices (JSON-LD, Open Graph, microdata)."""
-    return [
+    return tuple(
         Declared(
             price,
             price.currency.strip().upper() if price.currency else None,
             parse_amount(price.amount) if price.amount else None,
         )
         for price in page.prices
-    ]
+    )
 
 
 _JSONLD_FIELD = '"{field}"\\s*:\\s*"?({value})'

@@ -80,7 +80,7 @@ class StructuredCurrencyMismatch(Check):
         prices = own_prices(visible_prices(ctx.page, market), market)
         shown = {p.price.currency for p in prices if p.price.currency}
         done: set[tuple[str, int, str]] = set()
-        for declared in declared_prices(ctx.page):
+        for declared in declared_prices(ctx.page, market):
             code, written = declared.currency, declared.price.currency
             key = (declared.price.source, declared.price.line, code or "")
             if code is None or written is None or key in done:

@@ -80,7 +80,7 @@ class StructuredPriceMismatch(Check):
                 amounts.add(seen.price.high.quantize(_CENT))
         if len(shown) != 1:
             return  # no visible price, or several currencies: currency rules report
-        for declared in declared_prices(ctx.page):
+        for declared in declared_prices(ctx.page, market):
             price, amount = declared.price, declared.amount
             if price.field == "highPrice" or amount is None or price.amount is None:
                 continue
