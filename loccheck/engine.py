@@ -114,6 +114,9 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         summary = PageSummary(path, None, LocaleSource.NONE, 0, 0, decoded.encoding)
         return PageResult(summary, (), tuple(notes), PageFacts(path, None, ()))
     page = build_page(path, decoded.text, decoded.encoding)
+    if page.parse_problem:
+        message = f"{path}: {page.parse_problem}; the rest of the page was not checked."
+        notes.append(Note(path, "parse-stopped", message))
 
     def resolve(href: str) -> LinkTarget:
         return resolve_link(settings.index, path, href)

@@ -26,19 +26,56 @@ _STRUCTURED_PRICE_METAS = {
     "product:price:currency": ("product", "currency"),
 }
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_HTML_END = re.compile(r"</html\s*>", re.I)
+# libxml2 messages that mean the rest of the page was dropped (ADR 0001).
+_TRUNCATION = (
+    "Excessive depth in document",
+    "Resource limit exceeded",
+    "huge text node",
+)
 
 
-def parse_tree(source: str) -> etree._Element | None:
-    """Parse HTML text with lxml; return None for a document with no elements."""
-    # lxml refuses str input that carries an XML encoding declaration.
-    source = _XML_DECL.sub("", source, count=1)
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def prepare(source: str) -> str:
+    """Make a decoded page safe for libxml2 without moving any line or column.
+
+    Newlines are normalised to LF (libxml2 does not count a lone CR as a
+    line); a leading XML declaration is blanked (lxml refuses it in a str);
+    ``</html>`` end tags are blanked (libxml2 2.14 drops everything after
+    them, where HTML5 parsers keep it in the body).
+    """
+    if "\r" in source:
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    if source.lstrip().startswith("<?"):
+        source = _XML_DECL.sub(_blank, source, count=1)
+    if "</" in source:
+        source = _HTML_END.sub(_blank, source)
+    return source
+
+
+def parse_tree(source: str) -> tuple[etree._Element | None, str | None]:
+    """Parse prepared HTML text with lxml.
+
+    Returns the root (None for a document with no elements) and, when libxml2
+    had to stop early, a one-line reason: the rest of the page is missing.
+    """
     if not source.strip():
-        return None
+        return None, None
     parser = etree.HTMLParser(recover=True, huge_tree=True, remove_pis=True)
     try:
-        return etree.fromstring(source, parser)
-    except (etree.XMLSyntaxError, ValueError):
-        return None
+        root = etree.fromstring(source, parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        return None, f"could not be parsed: {exc}"
+    for entry in parser.error_log:
+        if any(marker in entry.message for marker in _TRUNCATION):
+            return (
+                root,
+                f"parsing stopped at line {entry.line} ({entry.message.strip()})",
+            )
+    return root, None
 
 
 @dataclass
@@ -153,9 +190,12 @@ def _microdata_prices(root: etree._Element) -> list[pm.StructuredPrice]:
 
 def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
     """Parse ``source`` and return the page model of ``path``."""
-    root = parse_tree(source)
+    source = prepare(source)
+    root, problem = parse_tree(source)
     if root is None:
-        return pm.Page(path=path, source=source, encoding=encoding)
+        return pm.Page(
+            path=path, source=source, encoding=encoding, parse_problem=problem
+        )
     html_el = root if root.tag == "html" else root.find(".//html")
     html_lang = html_el.get("lang") if html_el is not None else None
     if html_lang is None and html_el is not None:
@@ -213,4 +253,5 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
         jsonld_errors=tuple(jsonld_errors),
         canonical=head.canonical,
         skipped=skipped,
+        parse_problem=problem,
     )

@@ -122,6 +122,7 @@ class Page:
     jsonld_errors: tuple[tuple[int, str], ...] = ()
     canonical: str | None = None
     skipped: dict[str, int] = field(default_factory=dict)
+    parse_problem: str | None = None  # libxml2 stopped early: the rest is missing
 
     def meta(self, name: str) -> MetaTag | None:
         """Return the first meta tag called ``name`` (lower-case), if any."""
@@ -158,12 +159,15 @@ class Page:
         the escaped and the first-word forms are tried too). Falls back to the
         line alone when the text cannot be found.
         """
-        start = self.offset_of_line(line)
-        window = self.source[start : start + 20000]
-        for candidate in _needles(needle):
-            found = window.find(candidate)
-            if found >= 0:
-                return self.line_col(start + found)
+        # lxml's line is where a start tag ends; its attributes may sit a few
+        # lines above, so look there when the text does not follow.
+        for first in (line, max(1, line - 10)):
+            start = self.offset_of_line(first)
+            window = self.source[start : start + 20000]
+            for candidate in _needles(needle):
+                found = window.find(candidate)
+                if found >= 0:
+                    return self.line_col(start + found)
         return line, None
 
 

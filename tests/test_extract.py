@@ -171,3 +171,36 @@ def test_no_break_spaces_survive_whitespace_collapsing() -> None:
         '<html lang="ru"><body><p>Цена:\n   2\u00a0490\u202f₽</p></body></html>',
     )
     assert [s.text for s in page.segments] == ["Цена: 2\u00a0490\u202f₽"]
+
+
+def test_content_after_an_early_html_end_tag_is_kept() -> None:
+    page = build_page(
+        "p.html",
+        '<html lang="ru"><body><p>До</p></html>\n<p>После</p>'
+        '<script type="application/ld+json">{"@type": "Product", "name": "Сумка"}'
+        "</script>",
+    )
+    texts = [s.text for s in page.segments]
+    assert "До" in texts and "После" in texts and "Сумка" in texts
+
+
+def test_deep_unclosed_nesting_and_stray_end_tags_lose_nothing() -> None:
+    cards = "<div><p>Карточка</p>" * 300  # a template that leaves divs open
+    page = build_page(
+        "p.html", f"<html><body>{cards}</div></td><p>Конец</p></body></html>"
+    )
+    assert [s.text for s in page.segments].count("Карточка") == 300
+    assert "Конец" in [s.text for s in page.segments]
+    assert page.parse_problem is None
+
+
+def test_nesting_beyond_the_parser_limit_is_reported() -> None:
+    page = build_page("p.html", "<html><body>" + "<div>" * 2600 + "x</body></html>")
+    assert page.parse_problem is not None and "line" in page.parse_problem
+
+
+def test_lines_survive_cr_newlines_and_an_xml_declaration() -> None:
+    source = '<?xml version="1.0" encoding="utf-8"?>\r<html>\r<body>\r\r<p>Третья</p></body></html>'
+    page = build_page("p.html", source)
+    segment = next(s for s in page.segments if s.text == "Третья")
+    assert page.position(segment.line, segment.text) == (5, 4)
