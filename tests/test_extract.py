@@ -200,7 +200,10 @@ def test_nesting_beyond_the_parser_limit_is_reported() -> None:
 
 
 def test_lines_survive_cr_newlines_and_an_xml_declaration() -> None:
-    source = '<?xml version="1.0" encoding="utf-8"?>\r<html>\r<body>\r\r<p>Третья</p></body></html>'
+    source = (
+        '<?xml version="1.0" encoding="utf-8"?>\r<html>\r<body>\r\r'
+        "<p>Третья</p></body></html>"
+    )
     page = build_page("p.html", source)
     segment = next(s for s in page.segments if s.text == "Третья")
     assert page.position(segment.line, segment.text) == (5, 4)
