@@ -199,6 +199,18 @@ def _lexicon_language(tokens: list[str], accepted: frozenset[str]) -> str | None
     return next((c for c in _PRIORITY if c in common), min(common))
 
 
+def _lexicon_majority(tokens: list[str], accepted: frozenset[str]) -> str | None:
+    """A foreign language owning at least two words and half the text, when no
+    word is the market's own ("Card expiration is invalid" on a French page)."""
+    if any(lexicon.owners(t) & accepted for t in tokens):
+        return None
+    voted = _lexicon_vote(tokens, accepted)
+    if voted is None:
+        return None
+    support = sum(1 for t in tokens if lexicon.owners(t) == {voted})
+    return voted if support >= 2 and support * 2 >= len(tokens) else None
+
+
 def _lexicon_vote(tokens: list[str], accepted: frozenset[str]) -> str | None:
     """The foreign language most tokens are interface words of, if any."""
     votes: dict[str, int] = {}
@@ -297,7 +309,7 @@ def _same_script(
     letters = _letter_evidence(tokens, market) or _han_evidence(tokens, market)
     if letters is not None and letters not in accepted:
         return _text_verdict(letters, span, 1.0, count, "letters")
-    lexical = _lexicon_language(tokens, accepted)
+    lexical = _lexicon_language(tokens, accepted) or _lexicon_majority(tokens, accepted)
     if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
         return _text_verdict(lexical, span, 1.0, count, "lexicon")
     latin = "Latn" in admitted(market.scripts)
@@ -319,7 +331,8 @@ def _same_script(
     foreign_words = sum(
         1 for t in tokens if (o := lexicon.owners(t)) and not o & accepted
     )
-    if latin and foreign_words / len(tokens) >= 0.5:
+    backed = latin and foreign_words / len(tokens) >= 0.5
+    if backed:
         needed = 0.0  # foreign interface words back the detector's answer
     if latin and count == 1 and market.language == "en" and tokens[0].isascii():
         return None  # one ASCII word on an English page: only a lexicon can tell
@@ -335,6 +348,8 @@ def _same_script(
         return None  # Han-only text is valid Japanese and Chinese alike
     if count <= 2 and latin and language != "en" and market.language != "en":
         return None  # measured: only English answers are safe on short strings
+    if backed:
+        score = max(score, 0.7)  # the words agree with the detector
     return _text_verdict(language, span, score, count, "detector")
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _URLS = re.compile(r"(?:https?://|www\.)\S+")
+_PATHS = re.compile(r"(?<!\S)#?/\S+")  # /store-api/_info, #/components/schemas
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][\w-]+")
 _IDENTIFIERS = re.compile(r"\b\w+(?:[._]\w+)+\b")  # products.add_to_cart, sku_id
 _IDENTIFIER_HINT = re.compile(r"\w[._]\w")
@@ -31,6 +32,8 @@ def _denoise(text: str) -> str:
     """
     if "://" in text or "www." in text:
         text = _URLS.sub(" ", text)
+    if "/" in text:
+        text = _PATHS.sub(" ", text)
     if "@" in text or "#" in text:
         text = _ADDRESSES.sub(" ", text)
     if ("_" in text or "." in text) and _IDENTIFIER_HINT.search(text):
