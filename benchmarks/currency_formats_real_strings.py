@@ -66,7 +66,8 @@ def _write(folder: Path, by_market: dict[str, list[str]]) -> None:
     for market, texts in by_market.items():
         for start in range(0, len(texts), PER_PAGE):
             body = "\n".join(
-                f"<p>{html.escape(text)}</p>" for text in texts[start : start + PER_PAGE]
+                f"<p>{html.escape(text)}</p>"
+                for text in texts[start : start + PER_PAGE]
             )
             page = (
                 f'<!doctype html>\n<html lang="{market}">\n<body>\n{body}\n'
@@ -102,7 +103,9 @@ def main() -> int:
             markets[finding.page.split("/")[0]] += 1
         fired[finding.rule].add(key)
         if args.show:
-            print(f"{finding.locale} {finding.rule}: {finding.text!r} — {finding.message}")
+            print(
+                f"{finding.locale} {finding.rule}: {finding.text!r} — {finding.message}"
+            )
     flagged = len(set().union(*fired.values())) if fired else 0
     print(f"{total} strings in {len(by_market)} markets")
     for rule in sorted(RULES):

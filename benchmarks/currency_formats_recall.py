@@ -34,6 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from loccheck.checks import rule_ids  # noqa: E402
 from loccheck.engine import ScanOptions, scan  # noqa: E402
 from loccheck.model import Finding  # noqa: E402
 
@@ -80,7 +81,8 @@ def _site(workdir: Path, locale: str, pages: int, seed: int, rate: float) -> Pat
 
 
 def _findings(site: Path, jobs: int) -> list[Finding]:
-    result = scan(site, str(site), ScanOptions(), jobs=jobs)
+    others = rule_ids() - RULES  # only these rules run: faster, same findings
+    result = scan(site, str(site), ScanOptions(disabled=others), jobs=jobs)
     return [f for f in result.findings if f.rule in RULES]
 
 

@@ -111,6 +111,8 @@ class _Marker(NamedTuple):
 
 def _digits(text: str) -> str:
     """ASCII digits of ``text`` (Arabic-Indic and other decimal digits too)."""
+    if text.isascii():
+        return text
     return "".join(str(unicodedata.digit(c)) for c in text if c.isdigit())
 
 
@@ -245,8 +247,9 @@ class PriceFinder:
             return key not in _WORDLIKE_CODES or number.money_like
         if has_currency_sign(key):
             return True
-        # A letter-only foreign symbol: "kr", "zł", "Kč", "Ft", "лв.".
-        if len(key) < 2 or key in _WORDLIKE_SYMBOLS:
+        # A letter-only foreign symbol: "kr", "zł", "Kč", "Ft", "лв.", "元". A
+        # single Latin letter ("R", "K", "L") is a size, a grade or a model.
+        if (len(key) < 2 and key.isascii()) or key in _WORDLIKE_SYMBOLS:
             return False
         return bool(marker.gap) or number.money_like
 

@@ -83,7 +83,12 @@ def test_profile_lists_are_sorted_and_unique(path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     lists = {
         key: data.get(key) or []
-        for key in ("allow_terms", "neighbour_languages", "secondary_languages")
+        for key in (
+            "allow_terms",
+            "allowed_currencies",
+            "neighbour_languages",
+            "secondary_languages",
+        )
     }
     for currency, items in (data.get("currency_abbreviations") or {}).items():
         lists[f"currency_abbreviations.{currency}"] = items
@@ -603,3 +608,40 @@ def test_primary_language(tag: str, language: str | None) -> None:
 )
 def test_same_language(a: str, b: str, same: bool) -> None:
     assert same_language(a, b) is same
+
+
+def test_a_market_may_allow_extra_currencies(tmp_path: Path) -> None:
+    directory = _write(
+        tmp_path,
+        {
+            "ru.yaml": "id: ru\n",
+            "ru-RU.yaml": "id: ru-RU\nextends: ru\nallowed_currencies: [EUR, USD]\n",
+        },
+    )
+    market = build_market("ru-RU", load_profiles(directory))
+    assert market.allowed_currencies == ("EUR", "USD")
+    assert build_market("ru-BY", load_profiles(directory)).allowed_currencies == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "id: ru\nallowed_currencies: [USD]\n",
+            'locales/ru.yaml: key "allowed_currencies": only a market (a tag with '
+            "a territory) can allow currencies",
+        ),
+        (
+            "id: ru-RU\nallowed_currencies: [dollar]\n",
+            "locales/ru-RU.yaml: key \"allowed_currencies\": 'dollar' is not an "
+            "ISO 4217 currency code",
+        ),
+    ],
+)
+def test_allowed_currencies_are_validated(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    name = text.split("\n", 1)[0].removeprefix("id: ")
+    with pytest.raises(MarketProfileError) as caught:
+        load_profiles(_write(tmp_path, {f"{name}.yaml": text}))
+    assert str(caught.value) == message

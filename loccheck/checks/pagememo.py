@@ -2,45 +2,65 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import TypeVar
 
 from loccheck.markets import Market
-from loccheck.page import Page
+from loccheck.page import Page, Segment
 
-__all__ = ["per_page"]
+__all__ = ["digit_segments", "per_page"]
 
 T = TypeVar("T")
 
 
 class _Same:
-    """Hashes and compares a page by identity (a ``Page`` is not hashable)."""
+    """A page and a market, hashed and compared by identity.
 
-    __slots__ = ("page",)
+    A ``Page`` is not hashable, and hashing a ``Market`` field by field costs
+    more than the lookup saves; both are shared objects for the page's check.
+    """
 
-    def __init__(self, page: Page) -> None:
+    __slots__ = ("market", "page")
+
+    def __init__(self, page: Page, market: Market) -> None:
         self.page = page
+        self.market = market
 
     def __hash__(self) -> int:
-        return id(self.page)
+        return hash((id(self.page), id(self.market)))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.page is self.page
+        return (
+            isinstance(other, _Same)
+            and other.page is self.page
+            and other.market is self.market
+        )
 
 
 def per_page(func: Callable[[Page, Market], T]) -> Callable[[Page, Market], T]:
     """Memoise ``func(page, market)`` for the last pages seen.
 
     Several rules read the same prices or dates of a page; this computes them
-    once per page. The memo holds the page itself, so an id is never reused
-    while its entry lives, and the result is a pure function of its inputs.
+    once per page. The memo holds the page and the market themselves, so an id
+    is never reused while its entry lives, and the result is a pure function of
+    its inputs.
     """
-    cached = lru_cache(maxsize=2)(lambda same, market: func(same.page, market))
+    cached = lru_cache(maxsize=4)(lambda same: func(same.page, same.market))
 
     @wraps(func)
     def wrapper(page: Page, market: Market) -> T:
-        result: T = cached(_Same(page), market)
+        result: T = cached(_Same(page, market))
         return result
 
     return wrapper
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@per_page
+def digit_segments(page: Page, market: Market) -> tuple[Segment, ...]:
+    """The segments holding a digit: only they can hold prices, dates or sizes."""
+    return tuple(s for s in page.segments if _DIGIT.search(s.text))

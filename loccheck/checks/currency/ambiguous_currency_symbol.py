@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.currency.common import (
     declared_prices,
     price_position,
     visible_prices,
     what,
 )
-from loccheck.checks.trusted import trusted_market
+from loccheck.checks.trusted import MarketCheck
 from loccheck.currencies import currency_label, reader_for
+from loccheck.markets import Market
 from loccheck.model import Category, Confidence, Finding, Severity
 
 
-class AmbiguousCurrencySymbol(Check):
+class AmbiguousCurrencySymbol(MarketCheck):
     """A bare currency symbol reads as another currency on this market."""
 
     id = "ambiguous-currency-symbol"
@@ -53,11 +54,8 @@ class AmbiguousCurrencySymbol(Check):
     )
     references = ("https://cldr.unicode.org/translation/currency-names-and-symbols",)
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Compare each shared symbol's local reading with the offer's currency."""
-        market = trusted_market(ctx)
-        if market is None:
-            return
         structured = [d for d in declared_prices(ctx.page, market) if d.currency]
         declared = {d.currency for d in structured}
         sources = {d.price.source for d in structured}
@@ -66,18 +64,25 @@ class AmbiguousCurrencySymbol(Check):
             price = seen.price
             if price.kind == "code" or len(price.candidates) < 2:
                 continue
+            quoted = f'"{price.symbol}" in "{price.text}"'
             if price.currency is None:
                 codes = ", ".join(price.candidates[:6])
-                reason = f"{market.id} does not use it; write the ISO code ({codes})"
+                message = (
+                    f"{quoted} stands for several currencies ({codes}) and "
+                    f"{market.id} reads it as none of them; write the ISO code."
+                )
                 expected, suggestion = {"currency": "ISO 4217 code"}, None
+                confidence = Confidence.HIGH
             elif meant and meant in price.candidates and meant != price.currency:
                 write = reader_for(market).symbol_of(meant)
-                reason = (
-                    f"the offer is in {currency_label(meant)} (structured data); "
-                    f'write "{write}"'
+                message = (
+                    f"{quoted} reads as {what(price)} on {market.id}, but the offer "
+                    f'is in {currency_label(meant)} (structured data); write "{write}".'
                 )
                 expected = {"currency": meant}
                 suggestion = price.text.replace(price.symbol, write, 1)
+                several = len(sources) > 1  # two sources agree on the currency
+                confidence = Confidence.HIGH if several else Confidence.MEDIUM
             else:
                 continue
             line, column = price_position(ctx.page, seen)
@@ -85,13 +90,12 @@ class AmbiguousCurrencySymbol(Check):
                 page=ctx.page.path,
                 locale=market.id,
                 text=price.text,
-                message=f'"{price.symbol}" in "{price.text}" reads as {what(price)} on '
-                f"{market.id}, but {reason}.",
+                message=message,
                 line=line,
                 column=column,
                 selector=seen.segment.selector,
                 scope=seen.segment.kind,
-                confidence=Confidence.HIGH if len(sources) > 1 else Confidence.MEDIUM,
+                confidence=confidence,
                 expected=expected,
                 found={
                     "symbol": price.symbol,

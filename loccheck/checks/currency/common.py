@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from loccheck.checks.locate import locate, locate_pattern
-from loccheck.checks.pagememo import per_page
+from loccheck.checks.pagememo import digit_segments, per_page
 from loccheck.currencies import currency_label
 from loccheck.markets import Market
 from loccheck.page import Page, Segment, StructuredPrice
@@ -25,8 +25,6 @@ __all__ = [
     "what",
 ]
 
-_DIGIT = re.compile(r"\d")
-
 
 class SeenPrice(NamedTuple):
     """A price found in one segment of the page."""
@@ -41,8 +39,7 @@ def visible_prices(page: Page, market: Market) -> tuple[SeenPrice, ...]:
     find = finder_for(market).find
     return tuple(
         SeenPrice(segment, price)
-        for segment in page.segments
-        if _DIGIT.search(segment.text)
+        for segment in digit_segments(page, market)
         for price in find(segment.text)
     )
 

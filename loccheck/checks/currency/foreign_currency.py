@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.currency.common import price_position, visible_prices, what
-from loccheck.checks.trusted import trusted_market
+from loccheck.checks.trusted import MarketCheck
 from loccheck.currencies import currency_label
+from loccheck.markets import Market
 from loccheck.model import Category, Confidence, Finding, Severity
 
 
-class ForeignCurrency(Check):
+class ForeignCurrency(MarketCheck):
     """A price is shown in a currency other than the market's."""
 
     id = "foreign-currency"
@@ -43,10 +44,9 @@ class ForeignCurrency(Check):
     )
     references = ("https://cldr.unicode.org/translation/currency-names-and-symbols",)
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Report every visible price whose currency the market does not use."""
-        market = trusted_market(ctx)
-        if market is None or market.currency is None:
+        if market.currency is None:
             return
         own = currency_label(market.currency)
         for seen in visible_prices(ctx.page, market):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.currency.common import own_prices, price_position, visible_prices
-from loccheck.checks.trusted import trusted_market
+from loccheck.checks.trusted import MarketCheck
+from loccheck.markets import Market
 from loccheck.model import Category, Finding, Severity
 
 
-class MixedCurrencies(Check):
+class MixedCurrencies(MarketCheck):
     """One page shows prices in several currencies."""
 
     id = "mixed-currencies"
@@ -33,11 +34,8 @@ class MixedCurrencies(Check):
         ),
     )
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Report the first price in a currency other than the page's main one."""
-        market = trusted_market(ctx)
-        if market is None:
-            return
         prices = own_prices(visible_prices(ctx.page, market), market)
         keys = [p.price.currency or p.price.symbol for p in prices]
         counts = Counter(keys)

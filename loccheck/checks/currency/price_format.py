@@ -7,9 +7,9 @@ from functools import lru_cache
 
 from babel.numbers import format_currency, parse_pattern
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.currency.common import price_position, visible_prices
-from loccheck.checks.trusted import trusted_market
+from loccheck.checks.trusted import MarketCheck
 from loccheck.markets import Market
 from loccheck.model import Category, Finding, Severity
 from loccheck.prices import PriceMatch
@@ -73,7 +73,7 @@ def suggestion(price: PriceMatch, market: Market) -> str:
     )
 
 
-class PriceFormat(Check):
+class PriceFormat(MarketCheck):
     """A price in the market's currency is written against its CLDR format."""
 
     id = "price-format"
@@ -102,10 +102,9 @@ class PriceFormat(Check):
     )
     references = ("https://cldr.unicode.org/translation/number-currency-formats",)
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Check separators and symbol placement of prices in the market currency."""
-        market = trusted_market(ctx)
-        if market is None or market.currency is None:
+        if market.currency is None:
             return
         for seen in visible_prices(ctx.page, market):
             price = seen.price

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.currency.common import (
     declared_prices,
     own_prices,
     structured_position,
     visible_prices,
 )
-from loccheck.checks.trusted import trusted_market
+from loccheck.checks.trusted import MarketCheck
 from loccheck.currencies import currency_label
+from loccheck.markets import Market
 from loccheck.model import Category, Finding, Severity
 
 _SOURCES = {
@@ -23,7 +24,7 @@ _SOURCES = {
 }
 
 
-class StructuredCurrencyMismatch(Check):
+class StructuredCurrencyMismatch(MarketCheck):
     """Structured data declares another currency than the market or the page."""
 
     id = "structured-currency-mismatch"
@@ -72,10 +73,9 @@ class StructuredCurrencyMismatch(Check):
         "https://developers.google.com/search/docs/appearance/structured-data/product",
     )
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Compare each declared currency with the market's and the visible ones."""
-        market = trusted_market(ctx)
-        if market is None or market.currency is None:
+        if market.currency is None:
             return
         prices = own_prices(visible_prices(ctx.page, market), market)
         shown = {p.price.currency for p in prices if p.price.currency}

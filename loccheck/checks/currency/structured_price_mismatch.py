@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.currency.common import (
     declared_prices,
     own_prices,
     structured_position,
     visible_prices,
 )
-from loccheck.checks.trusted import trusted_market
+from loccheck.checks.trusted import MarketCheck
+from loccheck.markets import Market
 from loccheck.model import Category, Finding, Severity
 
 _CENT = Decimal("0.01")
@@ -24,7 +25,7 @@ _SOURCES = {
 }
 
 
-class StructuredPriceMismatch(Check):
+class StructuredPriceMismatch(MarketCheck):
     """The structured price differs from the price shown on the page."""
 
     id = "structured-price-mismatch"
@@ -66,11 +67,8 @@ class StructuredPriceMismatch(Check):
     )
     references = ("https://schema.org/price",)
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Report structured amounts no visible price in their currency equals."""
-        market = trusted_market(ctx)
-        if market is None:
-            return
         prices = own_prices(visible_prices(ctx.page, market), market)
         shown: dict[str, set[Decimal]] = {}
         for seen in prices:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from loccheck.checks.base import Check, PageContext
@@ -11,16 +11,13 @@ from loccheck.checks.format.dates import date_detector_for, time_hits
 from loccheck.checks.format.hits import Hit
 from loccheck.checks.format.measures import measure_detector_for
 from loccheck.checks.locate import locate
-from loccheck.checks.pagememo import per_page
-from loccheck.checks.trusted import trusted_market
+from loccheck.checks.pagememo import digit_segments, per_page
 from loccheck.langtags import primary_language
 from loccheck.markets import Market
 from loccheck.model import Confidence, Finding
 from loccheck.page import Page, Segment
 
 __all__ = ["FormatHits", "SeenHit", "findings", "format_hits", "report"]
-
-_DIGIT = re.compile(r"\d")
 
 
 class SeenHit(NamedTuple):
@@ -39,6 +36,31 @@ class FormatHits(NamedTuple):
     units: tuple[SeenHit, ...]
 
 
+_Texts = tuple[tuple[Hit, ...], tuple[Hit, ...], tuple[Hit, ...], tuple[Hit, ...]]
+
+
+class _Scanner:
+    """The four detectors of one market, memoised together per text."""
+
+    def __init__(self, market: Market) -> None:
+        self.market = market
+        self.dates = date_detector_for(market)
+        self.measures = measure_detector_for(market)
+        self.scan = lru_cache(maxsize=8192)(self._scan)
+
+    def _scan(self, text: str) -> _Texts | None:
+        found = (
+            self.dates.hits(text),
+            time_hits(text, self.market),
+            self.measures.decimals(text),
+            self.measures.units(text),
+        )
+        return found if any(found) else None
+
+
+_scanner_for = lru_cache(maxsize=64)(_Scanner)
+
+
 @per_page
 def format_hits(page: Page, market: Market) -> FormatHits:
     """Scan every segment with a digit once for all four format rules.
@@ -46,28 +68,18 @@ def format_hits(page: Page, market: Market) -> FormatHits:
     A segment marked as another language (``<span lang="en">``) keeps that
     language's formats, unless the page as a whole says so.
     """
-    dates = date_detector_for(market)
-    measures = measure_detector_for(market)
+    scan = _scanner_for(market).scan
     own = {market.language, *market.secondary_languages}
     found: tuple[list[SeenHit], ...] = ([], [], [], [])
-    for segment in page.segments:
-        if not _DIGIT.search(segment.text):
+    for segment in digit_segments(page, market):
+        hits = scan(segment.text)
+        if hits is None:
             continue
         lang = segment.lang
         if lang and lang != page.html_lang and primary_language(lang) not in own:
             continue
-        text = segment.text
-        for bucket, hits in zip(
-            found,
-            (
-                dates.hits(text),
-                time_hits(text, market),
-                measures.decimals(text),
-                measures.units(text),
-            ),
-            strict=True,
-        ):
-            bucket.extend(SeenHit(segment, hit) for hit in hits)
+        for bucket, some in zip(found, hits, strict=True):
+            bucket.extend(SeenHit(segment, hit) for hit in some)
     return FormatHits(*(tuple(bucket) for bucket in found))
 
 
@@ -92,11 +104,11 @@ def report(check: Check, ctx: PageContext, seen: SeenHit) -> Finding:
 
 
 def findings(
-    check: Check, ctx: PageContext, pick: Callable[[FormatHits], tuple[SeenHit, ...]]
+    check: Check,
+    ctx: PageContext,
+    market: Market,
+    pick: Callable[[FormatHits], tuple[SeenHit, ...]],
 ) -> Iterator[Finding]:
     """The findings of one format rule; ``pick`` selects its hits."""
-    market = trusted_market(ctx)
-    if market is None:
-        return
     for seen in pick(format_hits(ctx.page, market)):
         yield report(check, ctx, seen)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.format.common import findings
+from loccheck.checks.trusted import MarketCheck
+from loccheck.markets import Market
 from loccheck.model import Category, Finding, Severity
 
 
-class DateFormat(Check):
+class DateFormat(MarketCheck):
     """A date is written in another country's order or language."""
 
     id = "date-format"
@@ -38,6 +40,6 @@ class DateFormat(Check):
     )
     references = ("https://cldr.unicode.org/translation/date-time/date-time-patterns",)
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Report numeric dates in a foreign order and foreign month names."""
-        yield from findings(self, ctx, lambda hits: hits.dates)
+        yield from findings(self, ctx, market, lambda hits: hits.dates)

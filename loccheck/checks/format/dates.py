@@ -51,12 +51,12 @@ class DateDetector:
         self.order, self.separator = _order_and_separator(market.date_format_short)
         self.pattern = re.sub(r"y+", "y", market.date_format_short)
         self.months = _foreign_months(market.language, market.secondary_languages)
-        self.hits = lru_cache(maxsize=4096)(self._hits)
 
-    def _hits(self, text: str) -> tuple[Hit, ...]:
+    def hits(self, text: str) -> tuple[Hit, ...]:
+        """Foreign dates in ``text`` (memoised per text by the format rules)."""
         found = [hit for m in _NUMERIC.finditer(text) if (hit := self._numeric(m))]
-        if self.months is not None:
-            found += [self._month(m) for m in self.months.finditer(text)]
+        if self.months[0] or self.months[1]:
+            found += self._months(text)
         return tuple(sorted(found, key=lambda hit: hit.start))
 
     def _numeric(self, match: re.Match[str]) -> Hit | None:
@@ -67,15 +67,14 @@ class DateDetector:
         own = readings.get(self.order)
         if own is not None and (sep == self.separator or len(readings) == 1):
             return None
-        if own is None:  # "12/25/2025" on ru-RU: only another order fits
+        if len(readings) == 1:  # "12/25/2025" on ru-RU: only another order fits
             order, date = next(iter(readings.items()))
             what = f"is written {_ORDERS[order]}"
-            sure = True
         else:  # "12/05/2025" on ru-RU: both orders fit, the style is foreign
+            # The writer most likely meant the order of the style they used.
             order = "mdy" if sep == "/" and self.order != "mdy" else "dmy"
             date = readings[order]
             what = f"can be read as {_ORDERS['dmy']} or {_ORDERS['mdy']}"
-            sure = False
         expected = format_date(date, self.pattern, locale=self.market.babel_locale)
         return Hit(
             match.group(0),
@@ -85,8 +84,23 @@ class DateDetector:
             (("pattern", self.market.date_format_short), ("date", expected)),
             (("order", _ORDERS[order]), ("separator", sep)),
             expected,
-            sure,
+            len(readings) == 1,
         )
+
+    def _months(self, text: str) -> list[Hit]:
+        wide, short = self.months
+        found: list[Hit] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in (_DAY_FIRST, _MONTH_FIRST):
+            for match in pattern.finditer(text):
+                name = match.group("month")
+                if name.casefold() not in wide and name not in short:
+                    continue
+                if any(a < match.end() and match.start() < b for a, b in taken):
+                    continue  # "5 December 2025" is found once, day first
+                taken.append(match.span())
+                found.append(self._month(match))
+        return found
 
     def _month(self, match: re.Match[str]) -> Hit:
         name = match.group("month")
@@ -103,37 +117,41 @@ class DateDetector:
 
 
 @lru_cache(maxsize=64)
-def _foreign_months(language: str, accepted: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A regex for month names of other languages next to a day or a year.
+def _foreign_months(
+    language: str, accepted: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Month names of other languages: (case-folded wide names, abbreviations).
 
     English (wide and abbreviated) and the wide names of every shipped
     market's language, minus those the market's own languages share
-    ("August" is German too, "december" Dutch and Swedish).
+    ("August" is German too, "december" Dutch and Swedish). English
+    abbreviations ("Dec") are matched with their capital only.
     """
     own = {n.casefold() for lang in (language, *accepted) for n in _names(lang, True)}
     languages = {tag.split("-")[0] for tag in shipped_markets()} | {"en"}
     wide = {
-        name
+        name.casefold()
         for lang in sorted(languages - {language, *accepted})
         for name in _names(lang, False)
         if len(name) >= 4 and name.isalpha() and name.casefold() not in own
     }
-    short = set()
+    short: set[str] = set()
     if "en" not in (language, *accepted):
         short = {n for n in _names("en", True) if len(n) == 3} | {"Sept"}
         short = {n for n in short if n.casefold() not in own}
-    if not wide and not short:
-        return None
-    names = "|".join(re.escape(n) for n in sorted(wide, key=len, reverse=True))
-    parts = [f"(?i:{names})"] if wide else []
-    parts += [f"(?:{'|'.join(sorted(short))})\\.?"] if short else []
-    month = f"(?P<month>{'|'.join(parts)})"
-    day = r"[0-3]?\d(?:st|nd|rd|th|\.)?"
-    year = r"(?:19|20)\d\d"
-    return re.compile(
-        rf"(?<![\w.])(?:(?P<lead>{day})\s(?:de\s)?)?{month}"
-        rf"(?(lead)(?:\s{year})?|\s(?:{day}(?:,?\s{year})?|{year}))(?![\w])"
-    )
+    return frozenset(wide), frozenset(short)
+
+
+# A word next to a day or a year; the word is then looked up as a month name
+# (a set lookup is far cheaper than a regex alternation of 300 names).
+_DAY = r"[0-3]?\d(?:st|nd|rd|th|\.)?"
+_YEAR = r"(?:19|20)\d\d"
+_DAY_FIRST = re.compile(
+    rf"(?<![\w.]){_DAY}\s(?:de\s)?(?P<month>[^\W\d_]{{3,}})\.?(?:\s{_YEAR})?(?!\w)"
+)
+_MONTH_FIRST = re.compile(
+    rf"(?<![\w.])(?P<month>[^\W\d_]{{3,}})\.?\s(?:{_DAY}(?:,?\s{_YEAR})?|{_YEAR})(?!\w)"
+)
 
 
 def _names(language: str, abbreviated: bool) -> set[str]:
@@ -153,11 +171,11 @@ def date_detector_for(market: Market) -> DateDetector:
     return DateDetector(market)
 
 
-# "3:30 PM", "10 p.m.", "9:00 am": a 12-hour clock. Lower-case "am" without
-# minutes is left alone (German "am Montag"), and so is "am" before a word.
+# "3:30 PM", "10 p.m.", "9 am - 5 pm": a 12-hour clock. Lower-case "am" before
+# a word is left alone: German "bis 10 am Montag" is "until 10 on Monday".
 _TWELVE = re.compile(
     r"(?<![\d:.,])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s?"
-    r"(?P<p>[AaPp]\.\s?[Mm]\.|AM|PM|pm|(?<=\d\d)am(?!\s\w)|(?<=\d\d\s)am(?!\s\w))"
+    r"(?P<p>[AaPp]\.\s?[Mm]\.|AM|PM|pm|am(?!\s?[^\W\d_]))"
     r"(?![\w])"
 )
 # "17:00" on a 12-hour market: an hour a 12-hour clock never shows.

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.format.common import findings
+from loccheck.checks.trusted import MarketCheck
+from loccheck.markets import Market
 from loccheck.model import Category, Finding, Severity
 
 
-class ImperialUnits(Check):
+class ImperialUnits(MarketCheck):
     """A measurement is in inches, pounds, °F or US sizes on a metric market."""
 
     id = "imperial-units"
@@ -34,6 +36,6 @@ class ImperialUnits(Check):
     )
     references = ("https://cldr.unicode.org/translation/units/unit-names-and-patterns",)
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Report imperial and US customary units."""
-        yield from findings(self, ctx, lambda hits: hits.units)
+        yield from findings(self, ctx, market, lambda hits: hits.units)

@@ -9,12 +9,12 @@ inches as much as "32 in".
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
 from babel import Locale
+from babel.numbers import format_decimal
 from babel.units import format_unit
 
 from loccheck.checks.format.hits import Hit
@@ -73,14 +73,16 @@ _METRIC = (
     "frequency-megahertz",
     "speed-kilometer-per-hour",
 )
-# Unit forms that are also ordinary words next to numbers: checked only at the
-# end of a phrase ("33 in", not "3 in 1" or "5 in stock").
+# Unit forms that are also ordinary words next to numbers ("3 in 1", "5 in
+# stock", Dutch "vul 0.21 in"): a unit only where nothing else can be meant, as
+# a table cell of its own ("33 in") or a dimension ("12 × 16 in").
 _WORDY = frozenset({"in", "mi", "pi", "po"})
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _QUANTITY = re.compile(
     rf"(?<![\w.,]){_NUMBER}(?:\s?[-–x×]\s?{_NUMBER})*[ \u00a0\u202f]?"
     r"(?P<unit>°\s?[FC]|[℉℃″%‰]|[^\W\d_]+(?:\.|\s[^\W\d_]+\.?)?)"
 )
+_DIMENSION = re.compile(rf"{_NUMBER}\s?[x×]\s?{_NUMBER}")
 _DECIMAL = re.compile(r"(?<![\w.,])(\d+)([.,])(\d{1,2})(?![\d]|[.,]\d)")
 _RATING = re.compile(
     r"[ \u00a0\u202f]?(?:/|из|von|sur|out of|de|di|su|van|av|z|na|od|ze|من)"
@@ -105,28 +107,35 @@ def _forms(language: str, unit: str) -> set[str]:
     return words
 
 
+def _key(word: str) -> str:
+    """Lookup form of a unit word: case-folded, without spaces ("fl oz")."""
+    return "".join(word.split()).casefold()
+
+
 @lru_cache(maxsize=64)
 def _unit_words(language: str) -> tuple[dict[str, str], frozenset[str]]:
-    """Imperial unit words -> CLDR unit, and metric unit words (casefolded)."""
+    """Imperial unit words -> CLDR unit, and metric unit words (lookup forms)."""
     imperial: dict[str, str] = {}
     languages = dict.fromkeys((language, "en"))
-    gbp = Locale.parse(language).currencies.get("GBP", "").casefold()
     for lang in languages:
         for unit in _IMPERIAL:
             for word in _forms(lang, unit):
-                # A lone "°", "#" or "′" is not a unit; "фунт" names GBP too.
-                if len(word) == 1 and word not in "″℉":
-                    continue
-                if unit == "mass-pound" and word.casefold() in gbp:
-                    continue
-                imperial[word.casefold()] = unit
+                # A lone "°", "#" or "′" is not a unit.
+                if len(word) > 1 or word in "″℉":
+                    imperial[_key(word)] = unit
     metric = {
-        word.casefold()
+        _key(word)
         for lang in languages
         for unit in _METRIC
         for word in _forms(lang, unit)
     }
     return imperial, frozenset(metric - set(imperial))
+
+
+@lru_cache(maxsize=64)
+def _money_words(language: str) -> frozenset[str]:
+    """Words of the GBP name: "10 фунтов стерлингов" is money, not weight."""
+    return frozenset(_key(w) for w in Locale.parse(language).currencies["GBP"].split())
 
 
 class MeasureDetector:
@@ -137,10 +146,10 @@ class MeasureDetector:
         self.market = market
         self.metric_market = market.measurement_system == "metric"
         self.imperial, self.metric = _unit_words(market.language)
-        self.units = lru_cache(maxsize=4096)(self._units)
-        self.decimals = lru_cache(maxsize=4096)(self._decimals)
+        self.money = _money_words(market.language)
 
-    def _units(self, text: str) -> tuple[Hit, ...]:
+    def units(self, text: str) -> tuple[Hit, ...]:
+        """Imperial and US units in ``text``."""
         if not self.metric_market:
             return ()
         hits = [h for m in _QUANTITY.finditer(text) if (h := self._imperial(m, text))]
@@ -149,18 +158,21 @@ class MeasureDetector:
 
     def _imperial(self, match: re.Match[str], text: str) -> Hit | None:
         written = match.group("unit")
-        unit = self.imperial.get(written.replace(" ", "").casefold())
+        unit = self.imperial.get(_key(written))
         if unit is None:  # "33 in wide": the unit is the first word only
             written = written.split(" ", 1)[0]
-            unit = self.imperial.get(written.casefold())
-            unit = unit or self.imperial.get(written.rstrip(".").casefold())
+            unit = self.imperial.get(_key(written))
+            unit = unit or self.imperial.get(_key(written.rstrip(".")))
             if unit is None:
                 return None
         end = match.start("unit") + len(written)
-        after = text[end:].lstrip(" \u00a0")
-        if written.rstrip(".").casefold() in _WORDY and after[:1].isalnum():
-            return None  # "3 in 1", "5 in stock"
+        if unit == "mass-pound" and self._names_money(text, end):
+            return None
         excerpt = text[match.start() : end]
+        if written.rstrip(".").casefold() in _WORDY:
+            alone = text.strip(" \u00a0.") == excerpt.rstrip(".")
+            if not alone and not _DIMENSION.search(excerpt):
+                return None
         metric = _IMPERIAL[unit]
         name = unit.split("-", 1)[1].replace("-", " ")
         return Hit(
@@ -173,18 +185,25 @@ class MeasureDetector:
             True,
         )
 
+    def _names_money(self, text: str, end: int) -> bool:
+        """Is the pound at ``end`` money ("10 фунтов стерлингов")?"""
+        following = text[end:].split(None, 1)
+        return bool(following) and _key(following[0].strip(".,;:")) in self.money
+
     def _convert(self, written: str, unit_text: str, metric: _Metric) -> str | None:
+        """The metric value(s) Babel writes for the market: "83,8 см"."""
         numbers = re.findall(_NUMBER, written[: len(written) - len(unit_text)])
-        if len(numbers) != 1:
+        if not numbers:
             return None
-        value = Decimal(numbers[0].replace(",", "."))
-        converted = (float(value) + metric.offset) * metric.factor
-        rounded = round(converted, metric.digits) if metric.digits else round(converted)
-        return str(
-            format_unit(
-                rounded, metric.unit, length="short", locale=self.market.babel_locale
-            )
-        )
+        values = []
+        for number in numbers:
+            value = (float(number.replace(",", ".")) + metric.offset) * metric.factor
+            digits = metric.digits
+            values.append(round(value, digits) if digits else round(value))
+        locale = self.market.babel_locale
+        last = format_unit(values[-1], metric.unit, length="short", locale=locale)
+        head = [format_decimal(v, locale=locale) for v in values[:-1]]
+        return " × ".join([*head, str(last)])
 
     def _us_size(self, match: re.Match[str]) -> Hit:
         return Hit(
@@ -197,7 +216,8 @@ class MeasureDetector:
             False,
         )
 
-    def _decimals(self, text: str) -> tuple[Hit, ...]:
+    def decimals(self, text: str) -> tuple[Hit, ...]:
+        """Quantities in ``text`` written with the other decimal separator."""
         wanted = self.market.decimal_symbol
         if wanted not in ".,":
             return ()
@@ -220,6 +240,8 @@ class MeasureDetector:
         word = token.group(0).casefold()
         if word[0] in "%‰°℃℉″":
             return True
+        if word.rstrip(".") in _WORDY:
+            return False
         return (
             word in self.metric
             or word in self.imperial

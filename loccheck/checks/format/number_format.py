@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.format.common import findings
+from loccheck.checks.trusted import MarketCheck
+from loccheck.markets import Market
 from loccheck.model import Category, Finding, Severity
 
 
-class NumberFormat(Check):
+class NumberFormat(MarketCheck):
     """A measurement, rating or percentage uses the other decimal separator."""
 
     id = "number-format"
@@ -32,6 +34,6 @@ class NumberFormat(Check):
     )
     references = ("https://cldr.unicode.org/translation/number-currency-formats",)
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Report quantities written with the other decimal separator."""
-        yield from findings(self, ctx, lambda hits: hits.numbers)
+        yield from findings(self, ctx, market, lambda hits: hits.numbers)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.format.common import findings
+from loccheck.checks.trusted import MarketCheck
+from loccheck.markets import Market
 from loccheck.model import Category, Finding, Severity
 
 
-class TimeFormat(Check):
+class TimeFormat(MarketCheck):
     """A time uses the other clock than the market (AM/PM on a 24-hour market)."""
 
     id = "time-format"
@@ -31,6 +33,6 @@ class TimeFormat(Check):
     )
     references = ("https://cldr.unicode.org/translation/date-time/date-time-patterns",)
 
-    def check(self, ctx: PageContext) -> Iterator[Finding]:
+    def judge(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         """Report times written with the other clock."""
-        yield from findings(self, ctx, lambda hits: hits.times)
+        yield from findings(self, ctx, market, lambda hits: hits.times)
