@@ -23,7 +23,7 @@ _SNIFF_SUFFIXES = frozenset(("", ".php", ".asp", ".aspx", ".jsp", ".shtml"))
 _SKIP_DIRS = frozenset((".git", ".hg", ".svn"))
 _INDEX_NAMES = ("index.html", "index.htm")
 _SNIFF_BYTES = 1024
-_CACHED_LINKS = 200_000  # resolved links kept per index (about 40 MB at most)
+_CACHED_LINKS = 20_000  # resolved links kept per index (a few MB at most)
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _URL_NOISE = re.compile(r"[\t\n\r]")
 # wget names host folders "shop.example.com" (with ":8080" or "+8080" for a port);

@@ -36,6 +36,10 @@ from loccheck.nlp.scripts import (
     token_scripts,
 )
 
+# Memos of pure functions, bounded so that memory stays flat on big sites:
+# template strings repeat and stay cached; one-off product text cycles out.
+_MEMO = 8192
+
 # Latin-script languages a long text on any page is tested against (the
 # storefront languages most often leaked, after the measured T18 design).
 _LATIN = frozenset({"Latn"})
@@ -408,7 +412,7 @@ def _protected(market_id: str, terms: frozenset[str]) -> frozenset[str]:
     return terms | frozenset(market.allow_terms) | lexicon.brands() | endonyms()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_MEMO)
 def judge_segment(
     text: str, market_id: str, terms: frozenset[str], store: frozenset[str]
 ) -> tuple[int, tuple[Verdict, ...]]:
@@ -417,12 +421,12 @@ def judge_segment(
     return letters, judge(text, market_id, terms, store)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_MEMO)
 def _tokens(text: str, market_id: str, terms: frozenset[str]) -> tuple[str, ...]:
     return tuple(words(text, _protected(market_id, terms)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_MEMO)
 def judge(
     text: str,
     market_id: str,

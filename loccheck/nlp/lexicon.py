@@ -6,6 +6,10 @@ from functools import lru_cache
 
 from loccheck.resources import data_dir
 
+# Memos of pure functions, bounded so that memory stays flat on big sites:
+# template strings repeat and stay cached; one-off product text cycles out.
+_MEMO = 8192
+
 _NOT_LANGUAGES = frozenset({"brands.txt", "international.txt"})
 
 
@@ -43,7 +47,7 @@ def has_word(language: str, word: str) -> bool:
     return language in owners(word)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_MEMO)
 def owners(word: str) -> frozenset[str]:
     """Return the languages whose lexicon has ``word`` (any case).
 

@@ -13,6 +13,10 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+# Memos of pure functions, bounded so that memory stays flat on big sites:
+# template strings repeat and stay cached; one-off product text cycles out.
+_MEMO = 8192
+
 _URLS = re.compile(r"(?:https?://|www\.)\S+")
 _PATHS = re.compile(r"(?<!\S)#?/\S+")  # /store-api/_info, #/components/schemas
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][\w-]+")
@@ -70,7 +74,7 @@ def strip_terms(text: str, terms: frozenset[str]) -> str:
     return pattern.sub(" ", text) if pattern is not None else text
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_MEMO)
 def _is_brandlike(word: str) -> bool:
     """Acronyms ("SKU", "DPD") and CamelCase tokens ("iPhone", "PayPal")."""
     if 2 <= len(word) <= 5 and word.isupper():

@@ -6,6 +6,10 @@ import bisect
 from collections import Counter
 from functools import lru_cache
 
+# Memos of pure functions, bounded so that memory stays flat on big sites:
+# template strings repeat and stay cached; one-off product text cycles out.
+_MEMO = 8192
+
 # (first code point, last code point, script). ISO 15924 codes; Han covers the
 # CJK ideograph blocks, Kana the Japanese syllabaries. Letters outside these
 # ranges count as "Zyyy" (common) and are never held against a page.
@@ -53,7 +57,7 @@ def script_of(char: str) -> str:
     return "Zyyy"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_MEMO)
 def token_scripts(token: str) -> frozenset[str]:
     """The scripts of the letters of one word (memoised: words repeat)."""
     found = {script_of(c) for c in token if c.isalpha()}
