@@ -140,6 +140,7 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         AlternateFact(a.hreflang, a.href, a.line, t.path, t.kind)
         for a in page.alternates
         for t in (resolve(a.href),)
+        if t.kind == "page"
     )
     summary = PageSummary(
         path,
@@ -150,7 +151,13 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         decoded.encoding,
         sum(page.skipped.values()),
     )
-    facts = PageFacts(path, summary.locale, alternates)
+    facts = PageFacts(
+        path,
+        summary.locale,
+        alternates,
+        bool(page.alternates),
+        page.alternates[0].line if page.alternates else 1,
+    )
     return PageResult(
         summary, tuple(findings), tuple(notes + link_notes), facts, linked
     )
@@ -207,8 +214,7 @@ class _Collector:
         self.summaries.append(result.summary)
         self.findings.extend(result.findings)
         self.notes.extend(result.notes)
-        if result.facts.alternates:
-            self.facts.append(result.facts)
+        self.facts.append(result.facts)  # small: alternates into the export only
         for linked in result.linked_pages:
             excluded = is_excluded(linked, self.settings.options.exclude)
             if linked not in self.seen and not excluded:

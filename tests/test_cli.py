@@ -244,3 +244,18 @@ def test_an_internal_error_on_one_page_is_noted_and_the_run_goes_on(
     data = json.loads(result.stdout)
     assert [n["kind"] for n in data["notes"]] == ["internal-error"]
     assert "boom.html" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_page_named_as_alternate_without_any_hreflang_is_reported(
+    write_site: Site,
+) -> None:
+    ru = (
+        '<html lang="ru"><head><link rel="alternate" hreflang="ru" href="ru.html">'
+        '<link rel="alternate" hreflang="de" href="de.html"></head>'
+        "<body><p>Каталог</p></body></html>"
+    )
+    de = '<html lang="de"><body><p>Katalog</p></body></html>'
+    root = write_site({"ru.html": ru, "de.html": de})
+    data = report(["scan", str(root)], 0)
+    returns = [f for f in data["findings"] if f["rule"] == "missing-hreflang-return"]
+    assert [(f["page"], f["text"]) for f in returns] == [("de.html", "ru.html")]

@@ -50,11 +50,17 @@ class AlternateFact:
 
 @dataclass(frozen=True, slots=True)
 class PageFacts:
-    """The little a site-wide check needs to know about each page."""
+    """The little a site-wide check needs to know about each page.
+
+    Only alternates that point to pages of the export are kept (the others
+    cannot be confirmed from both sides), so memory per page stays small.
+    """
 
     page: str
     locale: str | None
     alternates: tuple[AlternateFact, ...]
+    has_alternates: bool = False  # any hreflang at all, even to other sites
+    first_line: int = 1  # line of the first hreflang link
 
 
 def bad(html: str, market: str = "ru-RU", path: str = "index.html") -> Example:

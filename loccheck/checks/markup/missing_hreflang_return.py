@@ -51,7 +51,7 @@ class MissingHreflangReturn(SiteCheck):
                 yield self._missing(source, target)
 
     def _missing(self, source: PageFacts, target: PageFacts) -> Finding:
-        line = target.alternates[0].line if target.alternates else 1
+        line = target.first_line
         return self.make(
             page=target.page,
             locale=target.locale,
