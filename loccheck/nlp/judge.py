@@ -61,6 +61,8 @@ _SHORT_NEIGHBOURS = frozenset({"uk", "be"})
 # English pages have no "English leftover" to expect: any other language
 # must lead clearly ("extra-fine merino wool" is not Italian).
 _EN_MARGIN = {2: 0.5, 3: 0.4, 4: 0.4, 5: 0.4, 6: 0.2}
+# Latin-script pages: what a detector alone must show (ADR 0005).
+_SINGLE_AGREE, _LATIN_TWO_WORDS, _LATIN_OTHER = 0.3, 0.6, 0.3
 # A Latin-script text a quarter of whose words are the market's own interface
 # words is a native label with a name in it ("Selin Kaya – Kundenservice und").
 _NATIVE_SHARE = 0.25
@@ -203,6 +205,20 @@ def _lexicon_language(tokens: list[str], accepted: frozenset[str]) -> str | None
     return next((c for c in _PRIORITY if c in common), min(common))
 
 
+def _native_word(owners: frozenset[str], accepted: frozenset[str]) -> bool:
+    """A lexicon word of the market's language that English does not share, or
+    one few languages share ("in" is English, German, Italian and Dutch)."""
+    if not owners & accepted:
+        return False
+    return "en" not in owners or ("en" in accepted and len(owners) <= 2)
+
+
+def _latin_lead(count: int, language: str) -> float:
+    if count <= 2:
+        return _LATIN_TWO_WORDS
+    return _LATIN_OTHER if language != "en" else 0.0
+
+
 def _lexicon_majority(tokens: list[str], accepted: frozenset[str]) -> str | None:
     """A foreign language owning at least two words and half the text, when no
     word is the market's own ("Card expiration is invalid" on a French page)."""
@@ -305,15 +321,27 @@ def _same_script(
     if all(lexicon.owners(t) & accepted for t in tokens):
         return None  # only the market's own interface words
     span = _span(text, tokens)
-    native = sum(1 for t in tokens if (o := lexicon.owners(t)) and o <= accepted)
+    # A word of the market's own lexicon counts as native unless many
+    # languages share it ("in" is English, German, Italian and Dutch).
+    native = sum(1 for t in tokens if _native_word(lexicon.owners(t), accepted))
     if "Latn" in admitted(market.scripts) and native / len(tokens) >= _NATIVE_SHARE:
         return None  # mixed text with the market's own words: a name plus a label
-    # One-letter words ("в", "o") left the tokens but still make the text longer.
-    count = max(word_count(tokens), len(span.split()))
+    # One-letter words ("в", "o") left the tokens but are words all the same.
+    count = word_count(tokens) + sum(
+        1 for w in span.split() if len(w) == 1 and w.isalpha()
+    )
     letters = _letter_evidence(tokens, market) or _han_evidence(tokens, market)
     if letters is not None and letters not in accepted:
         return _text_verdict(letters, span, 1.0, count, "letters")
     lexical = _lexicon_language(tokens, accepted) or _lexicon_majority(tokens, accepted)
+    if lexical is not None and len(tokens) == 1 and latin_market(market):
+        # One word: cognates abound ("Adresse" is French and German, "Note"
+        # French and English): the detector must agree, clearly.
+        candidates_1 = frozenset({market.language, lexical})
+        found, _, lead = detector.foreign_lead(tokens[0], candidates_1, accepted)
+        lexical = lexical if found == lexical and lead >= _SINGLE_AGREE else None
+        if lexical is None:
+            return None
     if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
         return _text_verdict(lexical, span, 1.0, count, "lexicon")
     latin = "Latn" in admitted(market.scripts)
@@ -335,15 +363,21 @@ def _same_script(
     foreign_words = sum(
         1 for t in tokens if (o := lexicon.owners(t)) and not o & accepted
     )
-    backed = latin and foreign_words / len(tokens) >= 0.5
+    owned_here = any(_native_word(lexicon.owners(t), accepted) for t in tokens)
+    backed = latin and not owned_here and foreign_words / len(tokens) >= 0.5
     if backed:
         needed = 0.0  # foreign interface words back the detector's answer
-    if latin and count == 1 and market.language == "en" and tokens[0].isascii():
-        return None  # one ASCII word on an English page: only a lexicon can tell
+    if latin and count == 1 and (market.language != "en" or tokens[0].isascii()):
+        return None  # one word: only a lexicon (checked above) can tell
     language, score, margin = detector.foreign_lead(
         " ".join(tokens), candidates, accepted
     )
     if language is None or margin < needed:
+        return None
+    # Names in product titles ("Robe « Séquoia »") look Catalan or Italian to a
+    # detector: on Latin-script pages, other answers need a clear lead.
+    lead = _latin_lead(count, language)
+    if latin and not backed and market.language != "en" and margin < lead:
         return None
     voted = _lexicon_vote(tokens, accepted)
     if voted is not None and voted in candidates:

@@ -18,6 +18,13 @@ from functools import lru_cache
 _MEMO = 8192
 
 _URLS = re.compile(r"(?:https?://|www\.)\S+")
+# A name in quotes: up to three words between any quotation marks
+# (Robe « Séquoia », Mantel „Loreley“, Collection "Urban").
+_QUOTE_OPENERS = "«»„“”\"「‘'"
+_QUOTED_NAME = re.compile(
+    r"[«„“\"「‘](?:\s|\u00a0|\u202f)*[^\s«»„“”\"」’]+"
+    r"(?:(?:\s|\u00a0|\u202f)+[^\s«»„“”\"」’]+){0,2}(?:\s|\u00a0|\u202f)*[»“”\"」’]"
+)
 _PATHS = re.compile(r"(?<!\S)#?/\S+")  # /store-api/_info, #/components/schemas
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][\w-]+")
 _IDENTIFIERS = re.compile(r"\b\w+(?:[._]\w+)+\b")  # products.add_to_cart, sku_id
@@ -38,6 +45,8 @@ def _denoise(text: str) -> str:
         text = _URLS.sub(" ", text)
     if "/" in text:
         text = _PATHS.sub(" ", text)
+    if any(q in text for q in _QUOTE_OPENERS):
+        text = _QUOTED_NAME.sub(" ", text)
     if "@" in text or "#" in text:
         text = _ADDRESSES.sub(" ", text)
     if ("_" in text or "." in text) and _IDENTIFIER_HINT.search(text):
