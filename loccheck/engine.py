@@ -163,14 +163,20 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
     )
 
 
+def _with_severities(
+    findings: Iterable[Finding], options: ScanOptions
+) -> Iterator[Finding]:
+    """Apply the config's per-rule severities."""
+    overrides = dict(options.severities)
+    for finding in findings:
+        severity = overrides.get(finding.rule)
+        yield replace(finding, severity=severity) if severity else finding
+
+
 def _run_checks(ctx: PageContext, settings: ScanSettings) -> Iterator[Finding]:
-    overrides = dict(settings.options.severities)
     for check_class in PAGE_CHECKS:
-        if check_class.id in settings.options.disabled:
-            continue
-        for finding in check_class().check(ctx):
-            severity = overrides.get(finding.rule)
-            yield replace(finding, severity=severity) if severity else finding
+        if check_class.id not in settings.options.disabled:
+            yield from _with_severities(check_class().check(ctx), settings.options)
 
 
 def check_file(path: str, settings: ScanSettings) -> PageResult:
@@ -295,10 +301,7 @@ def _site_findings(
     facts: Sequence[PageFacts], settings: ScanSettings
 ) -> Iterator[Finding]:
     ordered = sorted(facts, key=lambda f: f.page)
-    overrides = dict(settings.options.severities)
     for check_class in SITE_CHECKS:
-        if check_class.id in settings.options.disabled:
-            continue
-        for finding in check_class().check_site(ordered):
-            severity = overrides.get(finding.rule)
-            yield replace(finding, severity=severity) if severity else finding
+        if check_class.id not in settings.options.disabled:
+            found = check_class().check_site(ordered)
+            yield from _with_severities(found, settings.options)

@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from loccheck.checks.base import Check, PageContext, bad, good
+from loccheck.checks.markup.examples import hreflang_page
 from loccheck.langtags import is_valid_bcp47
 from loccheck.markets import canonical_tag
 from loccheck.model import Category, Finding, Severity
 
-_ALT = '<link rel="alternate" hreflang="{}" href="{}">'
-
-
-def _page(*links: tuple[str, str]) -> str:
-    head = "".join(_ALT.format(code, href) for code, href in links)
-    return f'<html lang="ru"><head>{head}</head><body><p>Каталог</p></body></html>'
+_page = hreflang_page
 
 
 class InvalidHreflang(Check):

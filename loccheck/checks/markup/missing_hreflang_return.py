@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from loccheck.checks.base import PageFacts, SiteCheck, bad, good
+from loccheck.checks.markup.examples import hreflang_page
 from loccheck.model import Category, Confidence, Finding, Severity
-
-_ALT = '<link rel="alternate" hreflang="{}" href="{}">'
 
 
 def _page(lang: str, *links: tuple[str, str]) -> str:
-    head = "".join(_ALT.format(code, href) for code, href in links)
-    return f'<html lang="{lang}"><head>{head}</head><body><p>{lang}</p></body></html>'
+    return hreflang_page(*links, lang=lang)
 
 
 class MissingHreflangReturn(SiteCheck):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from loccheck.checks.base import Check, PageContext, bad, good
-from loccheck.checks.markup.invalid_hreflang import _page
+from loccheck.checks.markup.examples import hreflang_page as _page
 from loccheck.model import Category, Finding, Severity
 
 
