@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -210,7 +212,7 @@ class _Collector:
 
     settings: ScanSettings
     seen: set[str]
-    queue: list[str]
+    queue: deque[str]
     summaries: list[PageSummary] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
@@ -230,29 +232,43 @@ class _Collector:
 
 def _run_serial(collector: _Collector, progress: Callable[[int], None]) -> None:
     while collector.queue:
-        path = collector.queue.pop(0)
+        path = collector.queue.popleft()
         collector.add(check_file(path, collector.settings))
         progress(1)
+
+
+def _take_chunk(queue: deque[str]) -> list[str]:
+    return [queue.popleft() for _ in range(min(_CHUNK, len(queue)))]
 
 
 def _run_parallel(
     collector: _Collector, jobs: int, progress: Callable[[int], None]
 ) -> None:
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        running: set[Future[list[PageResult]]] = set()
-        while collector.queue or running:
-            while collector.queue and len(running) < jobs * 4:
-                chunk, collector.queue = (
-                    collector.queue[:_CHUNK],
-                    collector.queue[_CHUNK:],
-                )
-                running.add(pool.submit(_check_chunk, chunk, collector.settings))
-            done, running = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                results = future.result()
-                for result in results:
-                    collector.add(result)
-                progress(len(results))
+    running: dict[Future[list[PageResult]], list[str]] = {}
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            while collector.queue or running:
+                while collector.queue and len(running) < jobs * 4:
+                    chunk = _take_chunk(collector.queue)
+                    try:
+                        future = pool.submit(_check_chunk, chunk, collector.settings)
+                    except BrokenProcessPool:
+                        collector.queue.extendleft(reversed(chunk))
+                        raise
+                    running[future] = chunk
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    del running[future]
+                    results = future.result()
+                    for result in results:
+                        collector.add(result)
+                    progress(len(results))
+    except BrokenProcessPool:
+        # A worker died (killed for memory, say): finish in this process, so
+        # that no page is lost and the run still ends with a report.
+        for chunk in running.values():
+            collector.queue.extendleft(reversed(chunk))
+        _run_serial(collector, progress)
 
 
 def scan(
@@ -267,7 +283,7 @@ def scan(
     settings = ScanSettings(discovery.index, options)
     pages = list(discovery.pages)
     collector = _Collector(
-        settings, set(pages), list(pages), notes=list(discovery.notes)
+        settings, set(pages), deque(pages), notes=list(discovery.notes)
     )
     done = 0
 

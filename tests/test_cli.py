@@ -259,3 +259,31 @@ def test_a_page_named_as_alternate_without_any_hreflang_is_reported(
     data = report(["scan", str(root)], 0)
     returns = [f for f in data["findings"] if f["rule"] == "missing-hreflang-return"]
     assert [(f["page"], f["text"]) for f in returns] == [("de.html", "ru.html")]
+
+
+def test_a_dead_worker_does_not_lose_pages(
+    write_site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    import loccheck.engine as engine
+
+    class DeadPool:
+        """Stands in for a process pool whose workers were killed."""
+
+        def __init__(self, max_workers: int) -> None:
+            self.max_workers = max_workers
+
+        def __enter__(self) -> DeadPool:
+            return self
+
+        def __exit__(self, *args: object) -> None:
+            return None
+
+        def submit(self, *args: object) -> object:
+            raise BrokenProcessPool("a worker was killed")
+
+    monkeypatch.setattr(engine, "ProcessPoolExecutor", DeadPool)
+    files: dict[str, str | bytes] = {f"p{i:02}.html": RU for i in range(40)}
+    data = report(["scan", str(write_site(files)), "--jobs", "2"], 0)
+    assert len(data["pages"]) == 40
