@@ -18,7 +18,7 @@ from loccheck.crawl import LinkTarget, SiteIndex, discover, is_excluded, resolve
 from loccheck.decode import Decoded, decode_html
 from loccheck.extract import build_page
 from loccheck.glossary import terms_for
-from loccheck.markets import Market, load_market
+from loccheck.markets import load_market
 from loccheck.model import (
     Finding,
     LocaleSource,
@@ -64,11 +64,6 @@ class PageResult:
     notes: tuple[Note, ...]
     facts: PageFacts
     linked_pages: tuple[str, ...] = ()
-
-
-@lru_cache(maxsize=256)
-def _market(market_id: str) -> Market:
-    return load_market(market_id)
 
 
 _glossary_terms = lru_cache(maxsize=256)(terms_for)
@@ -129,7 +124,7 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         mapping=settings.options.markets,
         resolve=resolve,
     )
-    market = _market(market_id) if market_id else None
+    market = load_market(market_id) if market_id else None  # cached per id
     terms = (
         _glossary_terms(settings.options.glossary, market.id, market.language)
         if market

@@ -10,12 +10,12 @@ from typing import TypeVar
 from loccheck.markets import Market
 from loccheck.page import Page, Segment
 
-__all__ = ["digit_segments", "per_page"]
+__all__ = ["PageKey", "digit_segments", "per_page"]
 
 T = TypeVar("T")
 
 
-class _Same:
+class PageKey:
     """A page and a market, hashed and compared by identity.
 
     A ``Page`` is not hashable, and hashing a ``Market`` field by field costs
@@ -33,7 +33,7 @@ class _Same:
 
     def __eq__(self, other: object) -> bool:
         return (
-            isinstance(other, _Same)
+            isinstance(other, PageKey)
             and other.page is self.page
             and other.market is self.market
         )
@@ -51,7 +51,7 @@ def per_page(func: Callable[[Page, Market], T]) -> Callable[[Page, Market], T]:
 
     @wraps(func)
     def wrapper(page: Page, market: Market) -> T:
-        result: T = cached(_Same(page, market))
+        result: T = cached(PageKey(page, market))
         return result
 
     return wrapper

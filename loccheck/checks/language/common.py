@@ -10,7 +10,9 @@ from babel import Locale
 
 from loccheck import page as pm
 from loccheck.checks.base import Check, PageContext
+from loccheck.checks.pagememo import PageKey
 from loccheck.langtags import primary_language
+from loccheck.markets import load_market
 from loccheck.model import Confidence, Finding
 from loccheck.nlp.judge import Verdict, judge_segment, without_terms
 
@@ -70,31 +72,16 @@ class Judged:
     letters: int
 
 
-class _Same:
-    """Hashes and compares a page by identity (a ``Page`` is not hashable)."""
-
-    __slots__ = ("page",)
-
-    def __init__(self, page: pm.Page) -> None:
-        self.page = page
-
-    def __hash__(self) -> int:
-        return id(self.page)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.page is self.page
-
-
 @lru_cache(maxsize=4)
 def _page_verdicts(
-    same: _Same, market_id: str, glossary: frozenset[str]
+    key: PageKey, glossary: frozenset[str]
 ) -> tuple[tuple[tuple[pm.Segment, int, tuple[Verdict, ...]], ...], int]:
     """Judge every segment of a page once for all the rules that need it.
 
     The memo holds the page itself, so its id is not reused while the entry
     lives; the result is a pure function of page, market and glossary.
     """
-    page = same.page
+    page, market_id = key.page, key.market.id
     brands = page_terms(page)
     store = store_languages(page) - {market_id.split("-", 1)[0]}
     judged = []
@@ -114,7 +101,8 @@ def page_verdicts(
     page: pm.Page, market_id: str, glossary: frozenset[str]
 ) -> tuple[tuple[tuple[pm.Segment, int, tuple[Verdict, ...]], ...], int]:
     """Segments with foreign parts, with their letters, and all judged letters."""
-    return _page_verdicts(_Same(page), market_id, glossary)
+    # Markets are cached per id, so the key's identity test holds across rules.
+    return _page_verdicts(PageKey(page, load_market(market_id)), glossary)
 
 
 def judged_segments(ctx: PageContext, rule: str) -> tuple[list[Judged], int]:
