@@ -15,7 +15,7 @@ from loccheck.engine import ScanOptions, scan
 from loccheck.glossary import GlossaryError, load_glossary, merge
 from loccheck.markets import UnknownLocaleError, load_market
 from loccheck.model import RunResult, Severity
-from loccheck.reporters.base import reporters
+from loccheck.reporters.base import ReportOptions, reporters
 
 _MAX_NOTES_ON_TERMINAL = 30
 
@@ -190,9 +190,10 @@ def scan_command(
     )
     result = scan(path, str(path), options, jobs or config.jobs, _progress())
     _print_notes(result)
-    _write_reports(result, formats, output)
-    threshold = fail_on or config.fail_on or "error"
-    sys.exit(1 if result.worst_at_or_above(_severity(threshold)) else 0)
+    threshold = _severity(fail_on or config.fail_on or "error")
+    report_options = ReportOptions(fail_on=threshold)
+    _write_reports(result, formats, output, report_options)
+    sys.exit(1 if result.worst_at_or_above(threshold) else 0)
 
 
 def _severity(threshold: str) -> Severity | None:
@@ -222,7 +223,10 @@ def _print_notes(result: RunResult) -> None:
 
 
 def _write_reports(
-    result: RunResult, formats: tuple[tuple[str, str | None], ...], output: str | None
+    result: RunResult,
+    formats: tuple[tuple[str, str | None], ...],
+    output: str | None,
+    report_options: ReportOptions,
 ) -> None:
     specs = list(formats) or [("text", None)]
     to_stdout = [name for name, target in specs if (target or output or "-") == "-"]
@@ -235,13 +239,13 @@ def _write_reports(
         destination = target or output or "-"
         reporter = known[name]()
         if destination == "-":
-            reporter.render(result, sys.stdout)
+            reporter.render(result, sys.stdout, report_options)
             continue
         out_path = Path(destination)
         try:
             out_path.parent.mkdir(parents=True, exist_ok=True)
             with out_path.open("w", encoding="utf-8", newline="\n") as handle:
-                reporter.render(result, handle)
+                reporter.render(result, handle, report_options)
         except OSError as exc:
             raise click.UsageError(
                 f"{destination}: cannot write report: {exc.strerror}"

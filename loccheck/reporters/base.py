@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar, Protocol, TextIO
 
-from loccheck.model import RunResult
+from loccheck.model import RunResult, Severity
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What a reporter may need besides the result (from the command line)."""
+
+    fail_on: Severity | None = Severity.ERROR  # None: --fail-on never
+    excel: bool = False  # csv: start with a BOM so spreadsheets read UTF-8
+    color: bool = False  # text: ANSI colours (a terminal)
+
+
+DEFAULT_OPTIONS = ReportOptions()
 
 
 class Reporter(Protocol):
@@ -13,7 +26,9 @@ class Reporter(Protocol):
     name: ClassVar[str]
     extension: ClassVar[str]
 
-    def render(self, result: RunResult, out: TextIO) -> None:
+    def render(
+        self, result: RunResult, out: TextIO, options: ReportOptions = DEFAULT_OPTIONS
+    ) -> None:
         """Write the report for ``result`` to ``out``."""
 
 

@@ -6,6 +6,7 @@ import json
 from typing import ClassVar, TextIO
 
 from loccheck.model import RunResult
+from loccheck.reporters.base import DEFAULT_OPTIONS, ReportOptions
 
 
 class JsonReporter:
@@ -14,7 +15,9 @@ class JsonReporter:
     name: ClassVar[str] = "json"
     extension: ClassVar[str] = ".json"
 
-    def render(self, result: RunResult, out: TextIO) -> None:
+    def render(
+        self, result: RunResult, out: TextIO, options: ReportOptions = DEFAULT_OPTIONS
+    ) -> None:
         """Write the JSON report: same input, byte-identical output."""
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2, sort_keys=False)
         out.write("\n")

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import ClassVar, TextIO
 
 from loccheck.model import RunResult
+from loccheck.reporters.base import DEFAULT_OPTIONS, ReportOptions
 
 
 class TextReporter:
@@ -17,7 +18,9 @@ class TextReporter:
     def __init__(self, max_findings: int = 200) -> None:
         self.max_findings = max_findings
 
-    def render(self, result: RunResult, out: TextIO) -> None:
+    def render(
+        self, result: RunResult, out: TextIO, options: ReportOptions = DEFAULT_OPTIONS
+    ) -> None:
         """Write the findings (up to a limit) and the summary."""
         for finding in result.findings[: self.max_findings]:
             where = f"{finding.page}:{finding.line or 1}"
