@@ -9,12 +9,14 @@ from typing import Any
 import click
 
 from loccheck import __version__
-from loccheck.checks import rule_ids
+from loccheck.baseline import BaselineError, apply_baseline, load_baseline
+from loccheck.baseline import write_baseline as save_baseline
 from loccheck.config import FAIL_ON, Config, ConfigError, find_config, load_config
 from loccheck.engine import ScanOptions, scan
 from loccheck.glossary import GlossaryError, load_glossary, merge
 from loccheck.markets import UnknownLocaleError, load_market
-from loccheck.model import RunResult, Severity
+from loccheck.model import BaselineEntry, RunResult, Severity
+from loccheck.registry import Registry, RegistryError, load_registry
 from loccheck.reporters.base import ReportOptions, reporters
 
 _MAX_NOTES_ON_TERMINAL = 30
@@ -28,10 +30,14 @@ Examples:
   loccheck scan site/ --format json --output report.json
   loccheck scan site/ --format json:out/r.json --format text
   loccheck scan site/ --exclude 'drafts/**' --fail-on warning
+  loccheck scan site/ --write-baseline .loccheck-baseline.json
+  loccheck scan site/ --baseline .loccheck-baseline.json --format json:r.json
 
 \b
-Exit codes: 0 no finding at or above --fail-on; 1 some;
-            2 usage or input error (missing path, bad config, unknown locale).
+Exit codes: 0 no new finding at or above --fail-on (findings in --baseline
+            do not count; --write-baseline always exits 0); 1 some;
+            2 usage or input error (missing path, bad config, unknown locale,
+            unreadable baseline).
 """
 
 
@@ -69,9 +75,9 @@ def _config(path: Path, config_file: Path | None) -> Config:
 
 
 def _severities(
-    config: Config,
+    config: Config, registry: Registry
 ) -> tuple[frozenset[str], tuple[tuple[str, Severity], ...]]:
-    known = rule_ids()
+    known = registry.ids()
     disabled: set[str] = set()
     severities: list[tuple[str, Severity]] = []
     for rule, setting in sorted(config.rules.items()):
@@ -84,8 +90,8 @@ def _severities(
     return frozenset(disabled), tuple(severities)
 
 
-def _check_rule_ids(ids: tuple[str, ...], option: str) -> None:
-    unknown = sorted(set(ids) - rule_ids())
+def _check_rule_ids(ids: tuple[str, ...], option: str, registry: Registry) -> None:
+    unknown = sorted(set(ids) - registry.ids())
     if unknown:
         raise click.BadParameter(f"unknown rule id {unknown[0]!r}", param_hint=option)
 
@@ -145,12 +151,30 @@ def _check_rule_ids(ids: tuple[str, ...], option: str) -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Terms never flagged: one per line, or YAML by market.",
 )
+@click.option(
+    "--rules",
+    "rule_dirs",
+    multiple=True,
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    help="A folder (or file) of your own YAML rules (repeatable).",
+)
 @click.option("--disable", multiple=True, metavar="ID", help="Turn a rule off.")
 @click.option(
     "--enable",
     multiple=True,
     metavar="ID",
     help="Turn on a rule the config turned off.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Known findings (from --write-baseline): reported, but only new ones fail.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record this run's findings as the baseline in FILE (exit code 0).",
 )
 def scan_command(
     path: Path,
@@ -164,21 +188,33 @@ def scan_command(
     hosts: tuple[str, ...],
     glossaries: tuple[Path, ...],
     disable: tuple[str, ...],
+    rule_dirs: tuple[Path, ...],
     enable: tuple[str, ...],
+    baseline: Path | None,
+    write_baseline: Path | None,
 ) -> None:
     """Run a scan; see SCAN_HELP."""
     if not path.exists():
         raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATH")
-    _check_rule_ids(disable, "--disable")
-    _check_rule_ids(enable, "--enable")
     try:
         config = _config(path, config_file)
-        disabled, severities = _severities(config)
+        rule_paths = tuple(str(p) for p in (*config.rule_paths, *rule_dirs))
+        registry = load_registry(rule_paths)
+        disabled, severities = _severities(config, registry)
         market = locale or config.locale
         market_id = load_market(market).id if market else None
         glossary = merge(load_glossary(p) for p in (*config.glossary, *glossaries))
-    except (ConfigError, UnknownLocaleError, GlossaryError) as exc:
+        known = _baseline(baseline, config, write_baseline is not None)
+    except (
+        ConfigError,
+        UnknownLocaleError,
+        GlossaryError,
+        RegistryError,
+        BaselineError,
+    ) as exc:
         raise click.UsageError(str(exc)) from exc
+    _check_rule_ids(disable, "--disable", registry)
+    _check_rule_ids(enable, "--enable", registry)
     options = ScanOptions(
         locale=market_id,
         markets=config.markets,
@@ -187,13 +223,32 @@ def scan_command(
         severities=severities,
         hosts=tuple(config.hosts) + hosts,
         glossary=glossary,
+        rule_paths=rule_paths,
     )
     result = scan(path, str(path), options, jobs or config.jobs, _progress())
+    result = apply_baseline(result, known) if known is not None else result
     _print_notes(result)
+    if write_baseline is not None:
+        try:
+            count = save_baseline(result, write_baseline)
+        except BaselineError as exc:
+            raise click.UsageError(str(exc)) from exc
+        click.echo(f"loccheck: {write_baseline}: {count} findings recorded", err=True)
     threshold = _severity(fail_on or config.fail_on or "error")
     report_options = ReportOptions(fail_on=threshold)
-    _write_reports(result, formats, output, report_options)
-    sys.exit(1 if result.worst_at_or_above(threshold) else 0)
+    _write_reports(result, formats or config.formats, output, report_options)
+    failed = write_baseline is None and result.worst_at_or_above(threshold)
+    sys.exit(1 if failed else 0)
+
+
+def _baseline(
+    given: Path | None, config: Config, writing: bool
+) -> tuple[BaselineEntry, ...] | None:
+    """Read --baseline, else the config's; a configured one may be created now."""
+    path = given or config.baseline
+    if path is None or (writing and given is None and not path.exists()):
+        return None
+    return load_baseline(path)
 
 
 def _severity(threshold: str) -> Severity | None:
@@ -250,3 +305,13 @@ def _write_reports(
             raise click.UsageError(
                 f"{destination}: cannot write report: {exc.strerror}"
             ) from exc
+
+
+def _add_rule_commands() -> None:
+    from loccheck.cli_rules import explain_command, rules_command, test_rules_command
+
+    for command in (rules_command, explain_command, test_rules_command):
+        main.add_command(command)
+
+
+_add_rule_commands()

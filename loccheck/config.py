@@ -26,6 +26,9 @@ _KEYS = {
     "hosts",
     "rules",
     "glossary",
+    "rule_paths",
+    "formats",
+    "baseline",
 }
 
 
@@ -48,6 +51,9 @@ class Config:
     glossary: tuple[
         Path, ...
     ] = ()  # files, relative paths taken from the config's folder
+    rule_paths: tuple[Path, ...] = ()  # YAML rule folders, from the config's folder
+    formats: tuple[tuple[str, str | None], ...] = ()  # used when no --format
+    baseline: Path | None = None  # baseline file, from the config's folder
 
 
 def find_config(start: Path) -> Path | None:
@@ -107,6 +113,34 @@ def _market(path: Path, key: str, value: Any) -> str:
         raise _fail(path, key, str(exc)) from exc
 
 
+def _formats(path: Path, value: Any) -> tuple[tuple[str, str | None], ...]:
+    """``NAME[:PATH]`` specs; a PATH is taken from the config's folder."""
+    from loccheck.reporters.base import reporters  # reporters import the model
+
+    specs = _str_list(path, "formats", [value] if isinstance(value, str) else value)
+    known = reporters()
+    formats: list[tuple[str, str | None]] = []
+    for spec in specs:
+        name, _, target = spec.partition(":")
+        if name not in known:
+            known_names = ", ".join(sorted(known))
+            raise _fail(
+                path, "formats", f"unknown format {name!r} (known: {known_names})"
+            )
+        if target and target != "-":
+            target = str(path.parent / target)
+        formats.append((name, target or None))
+    return tuple(formats)
+
+
+def _baseline(path: Path, value: Any) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, "baseline", "should be the path of a baseline file")
+    return path.parent / value
+
+
 def _validate(path: Path, data: Mapping[str, Any]) -> Config:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
@@ -150,4 +184,10 @@ def _validate(path: Path, data: Mapping[str, Any]) -> Config:
         jobs=jobs,
         hosts=_str_list(path, "hosts", data.get("hosts", [])),
         rules={str(k): str(v) for k, v in rules.items()},
+        rule_paths=tuple(
+            path.parent / name
+            for name in _str_list(path, "rule_paths", data.get("rule_paths", []))
+        ),
+        formats=_formats(path, data.get("formats", [])),
+        baseline=_baseline(path, data.get("baseline")),
     )

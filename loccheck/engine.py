@@ -11,8 +11,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from loccheck import __version__
-from loccheck.checks import PAGE_CHECKS, SITE_CHECKS, all_rules
+from loccheck import __version__, suppress
 from loccheck.checks.base import AlternateFact, PageContext, PageFacts
 from loccheck.crawl import LinkTarget, SiteIndex, discover, is_excluded, resolve_link
 from loccheck.decode import Decoded, decode_html
@@ -28,6 +27,7 @@ from loccheck.model import (
     Severity,
     sort_findings,
 )
+from loccheck.registry import load_registry
 from loccheck.resolve import resolve_market
 
 _CHUNK = 16  # pages per task sent to a worker process
@@ -45,6 +45,7 @@ class ScanOptions:
     severities: tuple[tuple[str, Severity], ...] = ()
     hosts: tuple[str, ...] = ()
     glossary: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    rule_paths: tuple[str, ...] = ()  # the user's YAML rule files and folders
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         else frozenset()
     )
     ctx = PageContext(page, market, source, decoded, resolve, terms)
-    findings = list(_run_checks(ctx, settings))
+    findings, suppressed = suppress.apply(page, list(_run_checks(ctx, settings)))
     linked, link_notes = _follow_links(path, page.links, resolve)
     alternates = tuple(
         AlternateFact(a.hreflang, a.href, a.line, t.path, t.kind)
@@ -147,6 +148,7 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         len(findings),
         decoded.encoding,
         sum(page.skipped.values()),
+        suppressed,
     )
     facts = PageFacts(
         path,
@@ -171,7 +173,8 @@ def _with_severities(
 
 
 def _run_checks(ctx: PageContext, settings: ScanSettings) -> Iterator[Finding]:
-    for check_class in PAGE_CHECKS:
+    registry = load_registry(settings.options.rule_paths)  # cached per process
+    for check_class in registry.page_checks:
         if check_class.id not in settings.options.disabled:
             yield from _with_severities(check_class().check(ctx), settings.options)
 
@@ -303,7 +306,9 @@ def scan(
             sorted(set(collector.notes), key=lambda n: (n.page, n.kind, n.message))
         ),
         rules=tuple(
-            rule.info() for rule in all_rules() if rule.id not in options.disabled
+            rule.info()
+            for rule in load_registry(options.rule_paths).rules()
+            if rule.id not in options.disabled
         ),
     )
 
@@ -312,7 +317,7 @@ def _site_findings(
     facts: Sequence[PageFacts], settings: ScanSettings
 ) -> Iterator[Finding]:
     ordered = sorted(facts, key=lambda f: f.page)
-    for check_class in SITE_CHECKS:
+    for check_class in load_registry(settings.options.rule_paths).site_checks:
         if check_class.id not in settings.options.disabled:
             found = check_class().check_site(ordered)
             yield from _with_severities(found, settings.options)

@@ -10,6 +10,7 @@ from lxml import etree
 from loccheck import jsonld
 from loccheck import page as pm
 from loccheck.page import collapse
+from loccheck.suppress import ATTRIBUTE, ignored_elements
 from loccheck.visible import visible_segments
 
 _META_SEGMENTS = {
@@ -235,6 +236,7 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
     prices += _merge_og_prices(head.prices)
     if "itemprop" in source:  # a substring test in C spares a tree search
         prices += _microdata_prices(root)
+    ignored = ignored_elements(root, source) if ATTRIBUTE in source else ()
     body_segments, skipped = visible_segments(root, lang)  # cuts the tree: last
     return pm.Page(
         path=path,
@@ -254,4 +256,5 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
         canonical=head.canonical,
         skipped=skipped,
         parse_problem=problem,
+        ignored=ignored,
     )

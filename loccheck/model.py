@@ -8,7 +8,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
+
+BaselineState = Literal["known", "new"]
 
 
 class Severity(str, Enum):
@@ -85,6 +87,7 @@ class Finding:
     expected: Mapping[str, Any] = field(default_factory=dict)
     found: Mapping[str, Any] = field(default_factory=dict)
     suggestion: str | None = None
+    baseline: BaselineState | None = None  # set only when --baseline is given
 
     @property
     def fingerprint(self) -> str:
@@ -112,7 +115,7 @@ class Finding:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-report form of this finding."""
-        return {
+        data: dict[str, Any] = {
             "rule": self.rule,
             "category": self.category.value,
             "severity": self.severity.value,
@@ -130,6 +133,9 @@ class Finding:
             "suggestion": self.suggestion,
             "fingerprint": self.fingerprint,
         }
+        if self.baseline is not None:
+            data["baseline"] = self.baseline
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Finding:
@@ -150,6 +156,7 @@ class Finding:
             expected=dict(data.get("expected") or {}),
             found=dict(data.get("found") or {}),
             suggestion=data.get("suggestion"),
+            baseline=data.get("baseline"),
         )
 
 
@@ -183,7 +190,7 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
-    """Metadata shared by Python checks and (later) YAML rules."""
+    """Metadata shared by Python checks and YAML rules."""
 
     id: str
     category: Category
@@ -193,6 +200,8 @@ class RuleInfo:
     examples: tuple[Example, ...] = ()
     kind: str = "python"
     references: tuple[str, ...] = ()
+    markets: tuple[str, ...] = ()  # languages or locales it applies to; () = all
+    source: str = "built-in"  # where it comes from: built-in, a file, a package
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +215,7 @@ class PageSummary:
     findings: int
     encoding: str | None = None
     skipped_segments: int = 0
+    suppressed: int = 0  # findings dropped by inline suppressions
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-report form of this page entry."""
@@ -217,7 +227,37 @@ class PageSummary:
             "findings": self.findings,
             "encoding": self.encoding,
             "skipped_segments": self.skipped_segments,
+            "suppressed": self.suppressed,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """One baseline-file entry: a fingerprint and how many findings it covers.
+
+    Only ``fingerprint`` (and how many) matters for matching; rule, page, line
+    and text tell a human what the entry is.
+    """
+
+    fingerprint: str
+    rule: str
+    page: str
+    line: int | None
+    text: str
+    count: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the baseline-file (and report ``fixed``) form of this entry."""
+        data: dict[str, Any] = {
+            "fingerprint": self.fingerprint,
+            "rule": self.rule,
+            "page": self.page,
+            "line": self.line,
+            "text": self.text,
+        }
+        if self.count != 1:
+            data["count"] = self.count
+        return data
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -238,32 +278,49 @@ class RunResult:
     findings: tuple[Finding, ...]
     notes: tuple[Note, ...] = ()
     rules: tuple[RuleInfo, ...] = ()
+    fixed: tuple[BaselineEntry, ...] | None = None  # None: no --baseline given
 
     def summary(self) -> dict[str, Any]:
         """Counts by category and severity, for the report's ``summary``."""
         by_category = Counter(f.category.value for f in self.findings)
         by_severity = Counter(f.severity.value for f in self.findings)
-        return {
+        summary: dict[str, Any] = {
             "pages": len(self.pages),
             "findings": len(self.findings),
             "by_category": {c.value: by_category.get(c.value, 0) for c in Category},
             "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
+            "suppressed": sum(p.suppressed for p in self.pages),
         }
+        if self.fixed is not None:
+            known = sum(1 for f in self.findings if f.baseline == "known")
+            summary["baseline"] = {
+                "known": known,
+                "new": len(self.findings) - known,
+                "fixed": sum(entry.count for entry in self.fixed),
+            }
+        return summary
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON report (the contract described by the JSON Schema)."""
-        return {
+        report: dict[str, Any] = {
             "schema_version": 1,
             "tool": {"name": "loccheck", "version": self.version},
             "root": self.root,
             "pages": [p.to_dict() for p in self.pages],
             "findings": [f.to_dict() for f in self.findings],
             "notes": [n.to_dict() for n in self.notes],
-            "summary": self.summary(),
         }
+        if self.fixed is not None:
+            report["fixed"] = [entry.to_dict() for entry in self.fixed]
+        report["summary"] = self.summary()
+        return report
 
     def worst_at_or_above(self, threshold: Severity | None) -> bool:
-        """Return True if some finding is at or above ``threshold``."""
+        """Return True if some finding not known to the baseline is at or above it."""
         if threshold is None:
             return False
-        return any(f.severity.rank >= threshold.rank for f in self.findings)
+        return any(
+            f.severity.rank >= threshold.rank
+            for f in self.findings
+            if f.baseline != "known"
+        )

@@ -7,7 +7,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # Segment kinds (the "scope" vocabulary rules select on).
 TEXT = "text"
@@ -102,6 +102,15 @@ class MetaTag:
     line: int
 
 
+class IgnoredElement(NamedTuple):
+    """An element carrying ``data-loccheck-ignore``: the lines its subtree spans."""
+
+    first: int  # line of its start tag
+    last: int  # line of its end tag (the page's last line for ``<html>``)
+    rules: str  # the attribute's value: rule ids, or empty for every rule
+    tag: str
+
+
 @dataclass(frozen=True)
 class Page:
     """A parsed page. Checks read it and never change it."""
@@ -123,6 +132,7 @@ class Page:
     canonical: str | None = None
     skipped: dict[str, int] = field(default_factory=dict)
     parse_problem: str | None = None  # libxml2 stopped early: the rest is missing
+    ignored: tuple[IgnoredElement, ...] = ()  # data-loccheck-ignore subtrees
 
     def meta(self, name: str) -> MetaTag | None:
         """Return the first meta tag called ``name`` (lower-case), if any."""
@@ -130,6 +140,17 @@ class Page:
             if tag.name == name:
                 return tag
         return None
+
+    @cached_property
+    def tree(self) -> Any:
+        """The parsed document (lxml root), for rules that select elements.
+
+        Parsed again on first use (extraction prunes the tree it reads), so
+        only pages that meet such a rule pay for it.
+        """
+        from loccheck.extract import parse_tree
+
+        return parse_tree(self.source)[0]
 
     @cached_property
     def _line_starts(self) -> list[int]:

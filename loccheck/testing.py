@@ -20,7 +20,9 @@ def write_example(example: Example, folder: Path) -> None:
         target.write_bytes(html.encode("utf-8", errors="surrogateescape"))
 
 
-def run_example(example: Example, rule_id: str) -> list[Finding]:
+def run_example(
+    example: Example, rule_id: str, rule_paths: tuple[str, ...] = ()
+) -> list[Finding]:
     """Scan the example as a one-page (or few-page) site; return ``rule_id``'s findings.
 
     The example's market is passed as ``--locale``; an empty market lets the
@@ -29,6 +31,6 @@ def run_example(example: Example, rule_id: str) -> list[Finding]:
     with tempfile.TemporaryDirectory(prefix="loccheck-example-") as tmp:
         folder = Path(tmp)
         write_example(example, folder)
-        options = ScanOptions(locale=example.market or None)
+        options = ScanOptions(locale=example.market or None, rule_paths=rule_paths)
         result = scan(folder, tmp, options, jobs=1)
     return [f for f in result.findings if f.rule == rule_id and f.page == example.path]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loccheck.checks import all_rules
+from loccheck.registry import load_registry
 from loccheck.model import Example
 from loccheck.testing import run_example
 
@@ -15,7 +15,7 @@ CASES = [
         id=f"{rule.id}[{'bad' if example.bad else 'good'}-{index}"
         f"-{example.market or 'auto'}]",
     )
-    for rule in all_rules()
+    for rule in load_registry().rules()
     for index, example in enumerate(rule.examples)
 ]
 
@@ -30,6 +30,6 @@ def test_example(rule_id: str, example: Example) -> None:
 
 
 def test_every_rule_has_bad_and_good_examples() -> None:
-    for rule in all_rules():
+    for rule in load_registry().rules():
         kinds = {example.bad for example in rule.examples}
         assert kinds == {True, False}, f"{rule.id} needs bad and good examples"

@@ -32,6 +32,7 @@ from loccheck.checks.markup.missing_html_lang import MissingHtmlLang
 from loccheck.checks.markup.missing_rtl_dir import MissingRtlDir
 from loccheck.checks.markup.og_locale_mismatch import OgLocaleMismatch
 from loccheck.checks.markup.undecodable_bytes import UndecodableBytes
+from loccheck.checks.markup.unknown_suppression import UnknownSuppression
 from loccheck.checks.markup.unresolved_market import UnresolvedMarket
 
 PAGE_CHECKS: tuple[type[Check], ...] = (
@@ -61,6 +62,7 @@ PAGE_CHECKS: tuple[type[Check], ...] = (
     StructuredPriceMismatch,
     TimeFormat,
     UndecodableBytes,
+    UnknownSuppression,
     UnresolvedMarket,
 )
 SITE_CHECKS: tuple[type[SiteCheck], ...] = (MissingHreflangReturn,)

@@ -34,8 +34,15 @@ class Reporter(Protocol):
 
 def reporters() -> dict[str, type[Reporter]]:
     """Return the built-in reporters by format name (imported lazily)."""
+    from loccheck.reporters.csv import CsvReporter
+    from loccheck.reporters.github import GithubReporter
+    from loccheck.reporters.html import HtmlReporter
     from loccheck.reporters.json import JsonReporter
+    from loccheck.reporters.junit import JunitReporter
+    from loccheck.reporters.sarif import SarifReporter
     from loccheck.reporters.text import TextReporter
+    from loccheck.reporters.xliff import XliffReporter
 
-    found: list[type[Reporter]] = [JsonReporter, TextReporter]
+    found: list[type[Reporter]] = [JsonReporter, TextReporter, HtmlReporter]
+    found += [SarifReporter, JunitReporter, GithubReporter, CsvReporter, XliffReporter]
     return {reporter.name: reporter for reporter in found}

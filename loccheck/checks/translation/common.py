@@ -1,0 +1,104 @@
+"""What the translation-artefact rules share: one pass per segment, one report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from loccheck.checks.base import Check, PageContext
+from loccheck.checks.locate import locate
+from loccheck.langtags import primary_language
+from loccheck.model import Confidence, Finding
+from loccheck.page import Page, Segment
+
+__all__ = [
+    "PAGE",
+    "Spot",
+    "TranslationCheck",
+    "blank",
+    "segment_language",
+]
+
+# The page every example of this family is written on.
+PAGE = '<html lang="{}"><head><meta charset="utf-8"></head><body>{}</body></html>'
+
+# URLs and e-mail addresses are not text: "%20" in a link, "{id}" in a route
+# template, "a.b@c.de" are not artefacts.
+_ADDRESSES = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
+)
+
+
+class Spot(NamedTuple):
+    """One artefact found in the text of a segment."""
+
+    excerpt: str  # the smallest text that shows it
+    message: str
+    confidence: Confidence = Confidence.HIGH
+    expected: tuple[tuple[str, Any], ...] = ()
+    found: tuple[tuple[str, Any], ...] = ()
+    suggestion: str | None = None
+
+
+def blank(text: str) -> str:
+    """Replace URLs and e-mail addresses with spaces (offsets are kept)."""
+    if "@" not in text and "://" not in text and "www." not in text:
+        return text
+    return _ADDRESSES.sub(lambda m: " " * len(m.group()), text)
+
+
+def segment_language(segment: Segment, page: Page, market_language: str) -> str:
+    """The language a segment is written in: its own ``lang``, else the market's."""
+    if segment.lang and segment.lang != page.html_lang:
+        return primary_language(segment.lang.strip()) or market_language
+    return market_language
+
+
+class TranslationCheck(Check):
+    """Shared reporting of the translation rules (not a rule itself).
+
+    A rule gives a cheap ``candidate`` test and a ``spots`` generator; the same
+    artefact repeated on a page (a header link, a card badge) is one finding
+    that counts its occurrences.
+    """
+
+    def candidate(self, text: str) -> bool:
+        """Return True if ``text`` may hold an artefact (a fast pre-filter)."""
+        raise NotImplementedError
+
+    def spots(self, ctx: PageContext, segment: Segment) -> Iterator[Spot]:
+        """Yield the artefacts of one segment."""
+        raise NotImplementedError
+
+    def check(self, ctx: PageContext) -> Iterator[Finding]:
+        """Report each distinct artefact of the page once, where it first shows."""
+        groups: dict[tuple[str, str], list[tuple[Segment, Spot]]] = {}
+        for segment in ctx.page.segments:
+            if self.candidate(segment.text):
+                for spot in self.spots(ctx, segment):
+                    key = (spot.excerpt, spot.message)
+                    groups.setdefault(key, []).append((segment, spot))
+        for group in groups.values():
+            yield self._report(ctx, group)
+
+    def _report(self, ctx: PageContext, group: list[tuple[Segment, Spot]]) -> Finding:
+        segment, spot = group[0]
+        line, column = locate(ctx.page, segment.line, spot.excerpt)
+        found = dict(spot.found)
+        if len(group) > 1:
+            found["occurrences"] = len(group)
+        return self.make(
+            page=ctx.page.path,
+            locale=ctx.market.id if ctx.market else None,
+            text=spot.excerpt,
+            message=spot.message,
+            line=line,
+            column=column,
+            selector=segment.selector,
+            scope=segment.kind,
+            confidence=spot.confidence,
+            expected=dict(spot.expected),
+            found=found,
+            suggestion=spot.suggestion,
+        )

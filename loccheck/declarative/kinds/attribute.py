@@ -1,0 +1,142 @@
+"""Kind ``attribute``: an element's attribute must (not) equal a market value.
+
+Keys: ``selector`` (CSS, e.g. ``meta[http-equiv="content-language" i]``),
+``attribute`` (its name), ``must`` (``equal``, ``not-equal``, ``be-present``,
+``be-absent``), ``value`` (a template of market facts: ``{market}`` the
+locale, ``{language}``, ``{currency}``, ``{direction}``), ``compare``
+(``text``: case-insensitive; ``language``: the primary language subtags
+only, so ``ru-RU`` equals ``ru``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from loccheck.declarative.spec import RuleFileError, RuleSpec
+from loccheck.langtags import primary_language
+from loccheck.markets import Market
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeHit:
+    """One element that breaks the rule."""
+
+    line: int
+    snippet: str  # the element as a short tag: <meta http-equiv="…" content="en">
+    value: str | None  # the attribute's value (None: absent)
+    expected: str | None
+
+
+def market_values(market: Market) -> dict[str, str]:
+    """The market facts a value template may name."""
+    return {
+        "market": market.id,
+        "language": market.language,
+        "currency": market.currency or "",
+        "direction": market.direction,
+    }
+
+
+def _snippet(element: Any) -> str:
+    attributes = " ".join(f'{k}="{v}"' for k, v in element.attrib.items())
+    return f"<{element.tag}{' ' + attributes if attributes else ''}>"
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """The compiled selector and expectation of one rule."""
+
+    xpath: etree.XPath
+    needle: re.Pattern[str]  # the selected tag's start; pages without it are skipped
+    attribute: str
+    must: str
+    value: str | None
+    compare: str
+
+    def _same(self, found: str, expected: str) -> bool:
+        if self.compare == "language":
+            return primary_language(found.strip()) == primary_language(expected)
+        return found.strip().casefold() == expected.strip().casefold()
+
+    def may_match(self, source: str) -> bool:
+        """False when the page cannot hold a selected element (no re-parse)."""
+        return self.needle.search(source) is not None
+
+    def find_in(self, root: Any, market: Market) -> Iterator[AttributeHit]:
+        """Yield each selected element that breaks the rule."""
+        expected = self.value.format_map(market_values(market)) if self.value else None
+        for element in self.xpath(root):
+            found = element.get(self.attribute)
+            present = found is not None and found.strip() != ""
+            if self.must == "be-present":
+                broken = not present
+            elif self.must == "be-absent":
+                broken = present
+            elif self.must == "equal":
+                broken = not present or not self._same(found or "", expected or "")
+            else:  # not-equal
+                broken = present and self._same(found or "", expected or "")
+            if broken:
+                yield AttributeHit(
+                    element.sourceline or 1, _snippet(element), found, expected
+                )
+
+
+def _subject_tag(tree: Any) -> str:
+    """The tag name of the element a CSS selector selects ("*" for any)."""
+    while True:
+        kind = type(tree).__name__
+        if kind == "Element":
+            return str(tree.element or "*").lower()
+        if kind == "CombinedSelector":
+            tree = tree.subselector  # "div > p": the subject is p
+        elif hasattr(tree, "selector"):
+            tree = tree.selector  # Attrib, Class, Hash, Pseudo, Negation, …
+        else:
+            return "*"
+
+
+def build(spec: RuleSpec) -> Attribute:
+    """Compile an ``attribute`` rule; the CSS selector becomes XPath once."""
+    from cssselect import GenericTranslator, SelectorError, parse
+
+    selector = spec.body["selector"]
+    try:
+        xpath = etree.XPath(GenericTranslator().css_to_xpath(selector))
+        tags = {_subject_tag(parsed.parsed_tree) for parsed in parse(selector)}
+    except (SelectorError, etree.XPathError) as exc:
+        raise RuleFileError(
+            f'{spec.source}: key "selector": invalid CSS selector: {exc}'
+        ) from exc
+    must = spec.body["must"]
+    value = spec.body.get("value")
+    if must in ("equal", "not-equal") and not value:
+        raise RuleFileError(f'{spec.source}: key "value": required when must is {must}')
+    if value:
+        try:
+            value.format_map(
+                {"market": "", "language": "", "currency": "", "direction": ""}
+            )
+        except (KeyError, ValueError) as exc:
+            raise RuleFileError(
+                f'{spec.source}: key "value": unknown market fact {exc} '
+                "(known: market, language, currency, direction)"
+            ) from exc
+    needle = (
+        re.compile(r"<(?:" + "|".join(map(re.escape, sorted(tags))) + r")\b", re.I)
+        if "*" not in tags
+        else re.compile("<")
+    )
+    return Attribute(
+        xpath,
+        needle,
+        spec.body["attribute"],
+        must,
+        value,
+        spec.body.get("compare", "text"),
+    )
