@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,12 @@ class FormatSpec(click.ParamType):  # type: ignore[type-arg]  # click>=8.2 only
             )
         return name, path or None
 
+    def get_metavar(
+        self, param: click.Parameter, ctx: click.Context | None = None
+    ) -> str:
+        """Show the known format names in --help."""
+        return f"[{'|'.join(sorted(reporters()))}][:PATH]"
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="loccheck")
@@ -115,7 +123,12 @@ def _check_rule_ids(ids: tuple[str, ...], option: str, registry: Registry) -> No
     "formats",
     multiple=True,
     type=FormatSpec(),
-    help="Output format NAME or NAME:PATH (repeatable): json, text.",
+    help="Output format NAME or NAME:PATH (repeatable).",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="csv: start with a byte-order mark and end lines with CRLF for Excel.",
 )
 @click.option(
     "--output",
@@ -192,6 +205,7 @@ def scan_command(
     enable: tuple[str, ...],
     baseline: Path | None,
     write_baseline: Path | None,
+    excel: bool,
 ) -> None:
     """Run a scan; see SCAN_HELP."""
     if not path.exists():
@@ -235,7 +249,7 @@ def scan_command(
             raise click.UsageError(str(exc)) from exc
         click.echo(f"loccheck: {write_baseline}: {count} findings recorded", err=True)
     threshold = _severity(fail_on or config.fail_on or "error")
-    report_options = ReportOptions(fail_on=threshold)
+    report_options = ReportOptions(fail_on=threshold, excel=excel)
     _write_reports(result, formats or config.formats, output, report_options)
     failed = write_baseline is None and result.worst_at_or_above(threshold)
     sys.exit(1 if failed else 0)
@@ -294,7 +308,7 @@ def _write_reports(
         destination = target or output or "-"
         reporter = known[name]()
         if destination == "-":
-            reporter.render(result, sys.stdout, report_options)
+            reporter.render(result, sys.stdout, _for_terminal(report_options))
             continue
         out_path = Path(destination)
         try:
@@ -305,6 +319,12 @@ def _write_reports(
             raise click.UsageError(
                 f"{destination}: cannot write report: {exc.strerror}"
             ) from exc
+
+
+def _for_terminal(options: ReportOptions) -> ReportOptions:
+    """Colour stdout when it is a terminal, unless NO_COLOR is set (no-color.org)."""
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return replace(options, color=color)
 
 
 def _add_rule_commands() -> None:

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import click
 
+from loccheck.checks.base import Rule
+from loccheck.declarative.kinds.token_pattern import TokenPattern
 from loccheck.declarative.loader import user_rules
 from loccheck.declarative.spec import RuleFileError
+from loccheck.markets import load_market
 from loccheck.model import RuleInfo
 from loccheck.registry import Registry, RegistryError, load_registry
 from loccheck.ruledocs import render_rule, write_docs
@@ -140,7 +143,7 @@ def test_rules_command(folder: Path | None) -> None:
     for rule_id in selected:
         rule = registry.get(rule_id)
         assert rule is not None
-        problems = _run_examples(rule.info(), paths)
+        problems = _run_examples(rule, paths)
         if not rule.examples:
             problems.append("has no examples")
         failures += bool(problems)
@@ -152,14 +155,32 @@ def test_rules_command(folder: Path | None) -> None:
     sys.exit(1 if failures else 0)
 
 
-def _run_examples(info: RuleInfo, paths: tuple[str, ...]) -> list[str]:
-    problems: list[str] = []
-    for index, example in enumerate(info.examples, 1):
-        try:
-            findings = run_example(example, info.id, paths)
-        except RuleFileError as exc:  # a token pattern spaCy rejects
-            return [str(exc)]
+def _compile_problems(rule: type[Rule]) -> list[str]:
+    """Compile a token-pattern rule for each of its languages now, so that a
+    pattern spaCy rejects is reported as such (at scan time it would only
+    leave notes on pages)."""
+    matcher = getattr(rule, "matcher", None)
+    if not isinstance(matcher, TokenPattern):
+        return []
+    try:
+        for market in rule.info().markets:
+            matcher.matcher(load_market(market).language)
+    except RuleFileError as exc:
+        return [str(exc)]
+    return []
+
+
+def _run_examples(rule: type[Rule], paths: tuple[str, ...]) -> list[str]:
+    info = rule.info()
+    problems = _compile_problems(rule)
+    if problems:
+        return problems
+    numbers = {"bad": 0, "good": 0}
+    for example in info.examples:
         label = "bad" if example.bad else "good"
+        numbers[label] += 1
+        index = numbers[label]
+        findings = run_example(example, info.id, paths)
         if example.bad and not findings:
             problems.append(f"{label} example {index} did not raise the rule")
         elif not example.bad and findings:

@@ -15,11 +15,17 @@ from loccheck.model import Example, RuleInfo
 _INDEX = "README.md"
 
 
+def _printable(html: str) -> str:
+    """Show raw bytes that an example carries (as lone surrogates) as ``\\xNN``."""
+    data = html.encode("utf-8", errors="surrogateescape")
+    return data.decode("utf-8", errors="backslashreplace").strip()
+
+
 def _example_block(example: Example) -> str:
     where = f"market {example.market}" if example.market else "market from the page"
-    lines = [f"```html\n<!-- {example.path}, {where} -->", example.html.strip()]
+    lines = [f"```html\n<!-- {example.path}, {where} -->", _printable(example.html)]
     for name, html in example.files:
-        lines += [f"<!-- {name} -->", html.strip()]
+        lines += [f"<!-- {name} -->", _printable(html)]
     return "\n".join(lines) + "\n```"
 
 

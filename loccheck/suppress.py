@@ -91,10 +91,14 @@ class Range(NamedTuple):
 
 
 def known_rule_ids() -> frozenset[str]:
-    """Return the rule ids a suppression may name (the one place to look them up)."""
-    from loccheck.checks import rule_ids  # the checks import this module
+    """Return the rule ids a suppression may name (the one place to look them up).
 
-    return rule_ids()
+    Built-in Python and YAML rules and installed rule packs; the rule folders a
+    run adds with ``--rules`` / ``rule_paths`` are not known to a page check.
+    """
+    from loccheck.registry import load_registry  # the checks import this module
+
+    return load_registry().ids()  # cached
 
 
 def apply(page: Page, findings: list[Finding]) -> tuple[list[Finding], int]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from loccheck.registry import load_registry
 from loccheck.model import Example
+from loccheck.registry import load_registry
 from loccheck.testing import run_example
 
 CASES = [

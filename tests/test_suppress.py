@@ -171,6 +171,7 @@ def test_unknown_ids_and_forms_are_findings_that_cannot_be_hidden(
                 "<p>Цена: $11.99</p>",
                 '<p data-loccheck-ignore="price-formats">x</p>',  # 8
                 "<!-- loccheck-test: market=ru-RU -->",  # not a suppression
+                "<!-- loccheck-disable-next-line lorem-ipsum -->",  # a YAML rule
             )
         },
     )
@@ -248,9 +249,13 @@ def _finding(rule: str, line: int | None) -> Finding:
 
 def test_page_level_findings_need_a_suppression_of_the_whole_page() -> None:
     no_line = [_finding("missing-html-lang", None)]
-    closed = build_page("a.html", page("<!-- loccheck-disable -->", "<!-- loccheck-enable -->"))
+    closed = build_page(
+        "a.html", page("<!-- loccheck-disable -->", "<!-- loccheck-enable -->")
+    )
     open_ = build_page("a.html", page("<p>x</p>", "<!-- loccheck-disable -->"))
-    on_html = build_page("a.html", '<html data-loccheck-ignore=""><body>x</body></html>')
+    on_html = build_page(
+        "a.html", '<html data-loccheck-ignore=""><body>x</body></html>'
+    )
     on_body = build_page("a.html", page('<div data-loccheck-ignore="">x</div>'))
     assert suppress.apply(closed, no_line) == (no_line, 0)
     assert suppress.apply(open_, no_line) == ([], 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import polib  # type: ignore[import-untyped]
+import polib  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = ["PoFileData", "PoMessage", "PoSyntaxError", "parse_po"]
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from loccheck.catalogs.base import LoadContext, Parsed
 from loccheck.catalogs.jsonpos import JsonSyntaxError, parse_json
+from loccheck.catalogs.languages import in_merged_folder
 from loccheck.catalogs.model import CatalogError, NotACatalogError
 from loccheck.catalogs.textio import read_text
 from loccheck.catalogs.tree import Branch, FlattenOptions, Leaf, flatten
@@ -23,8 +26,9 @@ def load_json(context: LoadContext) -> Parsed:
     """Load a nested JSON catalog.
 
     The format follows the path: ``locales/en.default.json`` (and its
-    siblings) is Shopify, ``<domain>.<locale>.json`` is Symfony (Shopware
-    snippets are named the same way), anything else is plain nested JSON.
+    siblings) is Shopify; ``<domain>.<locale>.json`` in a ``translations/``
+    or ``snippet/`` folder is Symfony (Shopware snippets are named the same
+    way); anything else is plain nested JSON.
     Shopify plural forms are ``{"one": …, "other": …}`` objects; i18next ones
     are key suffixes (``items_one``); Symfony ones are inside the value.
 
@@ -34,6 +38,7 @@ def load_json(context: LoadContext) -> Parsed:
             a package manifest, mostly numbers).
     """
     text = read_text(context.path, context.name)
+    path = PurePosixPath(context.name)
     try:
         root = parse_json(text)
     except JsonSyntaxError as error:
@@ -43,9 +48,10 @@ def load_json(context: LoadContext) -> Parsed:
     if not isinstance(root, Branch) or root.sequence:
         raise NotACatalogError(context.name, "the top-level value is not an object")
     _reject_foreign(root, context.name)
+    language = context.path_language
     if context.shopify:
         fmt = "shopify-json"
-    elif context.path_language and context.path_language.kind == "dotted":
+    elif language and language.kind == "dotted" and in_merged_folder(path):
         fmt = "symfony-json"
     else:
         fmt = "json"
@@ -55,7 +61,7 @@ def load_json(context: LoadContext) -> Parsed:
         suffix_plurals=fmt == "json",
     )
     entries, warnings = flatten(root, options)
-    is_source = context.path_language and context.path_language.shopify_default
+    is_source = context.shopify and language is not None and language.shopify_default
     return Parsed(fmt, entries, warnings=warnings, is_source=is_source or None)
 
 

@@ -13,15 +13,19 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
 
 from loccheck.catalogs.tree import Branch, Leaf, Node
 
 __all__ = ["JsonSyntaxError", "parse_json"]
 
 _SPACE = re.compile(r"(?:[ \t\n\r]+|//[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)*")
+_SPACE_STARTS = frozenset(" \t\n\r/")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _LITERALS = (("true", "bool"), ("false", "bool"), ("null", "null"))
 _MAX_DEPTH = 200
+# The C string scanner behind json.loads; typeshed does not declare it.
+_scanstring: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
 
 
 class JsonSyntaxError(ValueError):
@@ -49,6 +53,8 @@ class _Parser:
         return JsonSyntaxError(problem, line, column)
 
     def skip(self, offset: int) -> int:
+        if self.text[offset : offset + 1] not in _SPACE_STARTS:
+            return offset
         end = _SPACE.match(self.text, offset)
         assert end is not None  # the pattern matches the empty string
         offset = end.end()
@@ -77,7 +83,7 @@ class _Parser:
 
     def string(self, offset: int) -> tuple[str, int]:
         try:
-            return json.decoder.scanstring(self.text, offset + 1)  # type: ignore[no-any-return]
+            return _scanstring(self.text, offset + 1)
         except json.JSONDecodeError as error:
             problem = error.msg.removesuffix(" starting at")
             raise self.fail(problem[:1].lower() + problem[1:], error.pos) from None

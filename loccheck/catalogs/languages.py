@@ -13,9 +13,11 @@ from loccheck import langtags
 
 __all__ = [
     "PathLanguage",
+    "in_merged_folder",
     "is_catalog_folder",
     "language_from_path",
     "normalise_tag",
+    "same_language",
     "same_tag",
 ]
 
@@ -36,6 +38,10 @@ _SHOPIFY_NAME = re.compile(
     r"(?P<tag>[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)"
     r"(?P<default>\.default)?(?P<schema>\.schema)?\.json"
 )
+# Symfony merges every translations/ folder (the app's and each bundle's)
+# into one catalogue per domain and locale; Shopware does the same with its
+# snippet files.
+_MERGED_FOLDERS = frozenset({"translations", "snippet", "snippets"})
 _FOLDER_DEPTH = 3  # locale/ru/LC_MESSAGES/x.po: the tag is two folders up
 
 
@@ -95,9 +101,19 @@ def same_tag(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a.casefold() == b.casefold()
 
 
+def same_language(a: str, b: str) -> bool:
+    """Return True if two normalised tags have the same language subtag."""
+    return a.split("-")[0].casefold() == b.split("-")[0].casefold()
+
+
 def is_catalog_folder(path: PurePosixPath) -> bool:
     """Return True if one of the path's folders is where catalogs are kept."""
     return any(_CATALOG_FOLDER.search(part) for part in path.parent.parts)
+
+
+def in_merged_folder(path: PurePosixPath) -> bool:
+    """Return True if the file is in a Symfony ``translations/`` or a snippet folder."""
+    return any(part.lower() in _MERGED_FOLDERS for part in path.parent.parts)
 
 
 def language_from_path(path: PurePosixPath) -> PathLanguage | None:

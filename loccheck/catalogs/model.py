@@ -129,6 +129,7 @@ class Catalog:
     is_source: bool
     entries: tuple[CatalogEntry, ...]
     domain: str = ""
+    declares_source: bool = False  # .default.json, a POT, XLIFF without targets
     source_language: str | None = None
     plural_forms: str | None = None
     warnings: tuple[str, ...] = ()
@@ -193,7 +194,7 @@ class CatalogSet:
     def group_of(self, catalog: Catalog) -> CatalogGroup | None:
         """Return the group ``catalog`` belongs to."""
         for group in self.groups:
-            if catalog in group.sources or catalog in group.targets:
+            if any(c.path == catalog.path for c in (*group.sources, *group.targets)):
                 return group
         return None
 

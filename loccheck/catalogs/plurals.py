@@ -23,9 +23,11 @@ __all__ = [
 # CLDR plural categories in CLDR's own order.
 CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 _CATEGORY_SET = frozenset(CATEGORIES)
+_ONLY_OTHER = frozenset({"other"})
 # Integers enough to meet every category CLDR gives whole numbers below a
-# million (Arabic "many" starts at 11, Welsh "many" at 6, Latvian "zero" at 10).
-_SAMPLES = range(1001)
+# million: the rules look at n, n % 10 and n % 100 (Arabic "many" is 11-99,
+# Welsh "many" 6, Latvian "zero" 10-20), which repeat after 100.
+_SAMPLES = range(201)
 _SUFFIX = re.compile(
     r"(?P<base>.+?)(?P<ordinal>_ordinal)?_(?P<cat>" + "|".join(CATEGORIES) + ")"
 )
@@ -92,7 +94,7 @@ def gettext_categories(
     """Map each ``msgstr[n]`` index of a PO file to a CLDR category.
 
     The ``Plural-Forms`` expression and Babel's CLDR rule are both evaluated
-    for 0 to 1000; an index gets a category when every number it takes falls
+    for 0 to 200; an index gets a category when every number it takes falls
     into that one category (Russian: 0 -> one, 1 -> few, 2 -> many). An index
     whose numbers fall into several categories (an old two-form header for a
     three-form language) gets None, and the header is reported.
@@ -160,7 +162,7 @@ def subkey_plural(keys: Iterable[str], tag: str | None) -> bool:
     names = set(keys)
     if not names or not names <= _CATEGORY_SET or "other" not in names:
         return False
-    return len(names) > 1 or language_categories(tag) == {"other"}
+    return len(names) > 1 or language_categories(tag) == _ONLY_OTHER
 
 
 def suffix_plurals(keys: Iterable[str], tag: str | None) -> dict[str, PluralMark]:
@@ -191,9 +193,9 @@ def suffix_plurals(keys: Iterable[str], tag: str | None) -> dict[str, PluralMark
         if match:
             group = groups.setdefault((match["base"], bool(match["ordinal"])), [])
             group.append((key, match["cat"]))
-    lone_other = language_categories(tag) == {"other"}
     for (base, ordinal), forms in groups.items():
-        if len(forms) > 1 or (lone_other and forms[0][1] == "other"):
+        lone_other = len(forms) == 1 and forms[0][1] == "other"
+        if len(forms) > 1 or (lone_other and language_categories(tag) == _ONLY_OTHER):
             for key, category in forms:
                 marks[key] = PluralMark(base, category, ordinal=ordinal)
     for key in keys:
@@ -208,14 +210,16 @@ def suffix_plurals(keys: Iterable[str], tag: str | None) -> dict[str, PluralMark
 def _indexed_plurals(
     keys: list[str], tag: str | None, taken: dict[str, PluralMark]
 ) -> dict[str, PluralMark]:
-    categories = integer_categories(tag)
-    if not categories or len(categories) < 2:
-        return {}
     indexed: dict[str, dict[int, str]] = {}
     for key in keys:
         match = _INDEXED.fullmatch(key)
         if match and key not in taken:
             indexed.setdefault(match["base"], {})[int(match["index"])] = key
+    if not indexed:
+        return {}
+    categories = integer_categories(tag)
+    if not categories or len(categories) < 2:
+        return {}
     marks: dict[str, PluralMark] = {}
     for base, forms in indexed.items():
         if sorted(forms) == list(range(len(categories))):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from loccheck.catalogs.model import CatalogEntry
@@ -19,6 +18,7 @@ class Leaf:
     line: int
     column: int
     kind: str = "str"  # "str", "number", "bool", "null"
+    raw: str | None = None  # a YAML scalar as written, when not a string
 
 
 @dataclass(slots=True)
@@ -41,6 +41,13 @@ class FlattenOptions:
     language: str | None
     subkey_plurals: bool = True  # Rails / Shopify {one: …, other: …}
     suffix_plurals: bool = False  # i18next items_one / items_plural / items_0
+    # YAML 1.2 (Symfony's parser) reads yes/no/on/off as text; YAML 1.1
+    # (PyYAML, Ruby's Psych for Rails) reads them as booleans.
+    yaml_1_2: bool = False
+
+
+# The booleans of YAML 1.1 that YAML 1.2 reads as plain words.
+_YAML_1_1_WORDS = frozenset({"yes", "no", "on", "off"})
 
 
 def flatten(
@@ -55,8 +62,7 @@ def flatten(
     """
     entries: list[CatalogEntry] = []
     warnings: list[str] = []
-    for key, leaf, mark in _walk(root, options, prefix, warnings):
-        entries.append(_entry(key, leaf, mark))
+    _walk(root, options, prefix, entries, warnings)
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries):
         if entry.key in seen:
@@ -69,34 +75,43 @@ def flatten(
 
 
 def _walk(
-    branch: Branch, options: FlattenOptions, prefix: str, warnings: list[str]
-) -> Iterator[tuple[str, Leaf, PluralMark | None]]:
-    keys = [key for key, _ in branch.items]
+    branch: Branch,
+    options: FlattenOptions,
+    prefix: str,
+    entries: list[CatalogEntry],
+    warnings: list[str],
+) -> None:
     marks: dict[str, PluralMark] = {}
     if options.suffix_plurals and not branch.sequence:
-        marks = suffix_plurals(keys, options.language)
+        marks = suffix_plurals([key for key, _ in branch.items], options.language)
     for key, node in branch.items:
         path = f"{prefix}.{key}" if prefix else key
-        if isinstance(node, Leaf):
-            if node.text is not None:
-                mark = marks.get(key)
-                if mark is not None and prefix:
-                    mark = PluralMark(
-                        f"{prefix}.{mark.base}", mark.category, mark.index, mark.ordinal
-                    )
-                yield path, node, mark
-            elif node.kind == "bool":
-                warnings.append(
-                    f'value of "{path}" (line {node.line}) is read as a boolean, '
-                    "not text; quote it"
-                )
-        elif options.subkey_plurals and _is_plural_branch(node, options):
-            for category, leaf in node.items:
-                assert isinstance(leaf, Leaf)  # checked by _is_plural_branch
-                if leaf.text is not None:
-                    yield f"{path}.{category}", leaf, PluralMark(path, category)
-        else:
-            yield from _walk(node, options, path, warnings)
+        if isinstance(node, Branch):
+            if options.subkey_plurals and _is_plural_branch(node, options):
+                for category, leaf in node.items:
+                    assert isinstance(leaf, Leaf)  # checked by _is_plural_branch
+                    if leaf.text is not None:
+                        form = PluralMark(path, category)
+                        entries.append(_entry(f"{path}.{category}", leaf, form))
+            else:
+                _walk(node, options, path, entries, warnings)
+        elif node.text is not None:
+            mark = marks.get(key)
+            if mark is not None and prefix:
+                base = f"{prefix}.{mark.base}"
+                mark = PluralMark(base, mark.category, mark.index, mark.ordinal)
+            entries.append(_entry(path, node, mark))
+        elif node.kind == "bool" and options.yaml_1_2 and _is_word(node):
+            entries.append(_entry(path, Leaf(node.raw, node.line, node.column), None))
+        elif node.kind == "bool":
+            warnings.append(
+                f'value of "{path}" (line {node.line}) is read as a boolean, '
+                "not text; quote it"
+            )
+
+
+def _is_word(leaf: Leaf) -> bool:
+    return leaf.raw is not None and leaf.raw.lower() in _YAML_1_1_WORDS
 
 
 def _is_plural_branch(branch: Branch, options: FlattenOptions) -> bool:

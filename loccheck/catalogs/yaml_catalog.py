@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from loccheck.catalogs.base import LoadContext, Parsed
-from loccheck.catalogs.languages import normalise_tag, same_tag
+from loccheck.catalogs.languages import normalise_tag, same_language
 from loccheck.catalogs.model import CatalogError, NotACatalogError
 from loccheck.catalogs.textio import read_text
 from loccheck.catalogs.tree import Branch, FlattenOptions, Leaf, Node, flatten
@@ -15,6 +15,7 @@ __all__ = ["load_yaml", "rails_locale_key"]
 # libyaml when PyYAML was built with it: the same nodes and marks, faster.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
 _KINDS = {"null": "null", "bool": "bool", "int": "number", "float": "number"}
 _MAX_NODES = 1_000_000
 
@@ -26,6 +27,8 @@ def load_yaml(context: LoadContext) -> Parsed:
     Rails catalog: that key is its language and is left out of the keys,
     so ``ru.spree.cart`` and ``en.spree.cart`` are both ``spree.cart``.
     Anything else is a Symfony catalog, named ``<domain>.<locale>.yaml``.
+    Rails reads YAML 1.1 (``Yes``, ``off`` are booleans, left out with a
+    warning); Symfony reads YAML 1.2 (they are text).
     Positions come from PyYAML's composer nodes, so anchors, aliases and
     merge keys (``<<: *defaults``) point at the text they repeat.
 
@@ -47,13 +50,23 @@ def load_yaml(context: LoadContext) -> Parsed:
         raise CatalogError(context.name, "nested too deeply") from None
     assert isinstance(root, Branch)
     locale = rails_locale_key(root)
+    named = context.path_language
+    if (
+        locale
+        and named
+        and named.kind == "dotted"
+        and not same_language(named.tag, locale[1])
+    ):
+        # "messages.ru.yaml" whose one top-level key happens to be a language
+        # code ("my:", "no:") is a Symfony file, not a Rails one.
+        locale = None
     if locale is None:
-        options = FlattenOptions(context.language, subkey_plurals=False)
+        options = FlattenOptions(context.language, subkey_plurals=False, yaml_1_2=True)
         entries, warnings = flatten(root, options)
         return Parsed("symfony-yaml", entries, warnings=warnings)
     key, tag, body = locale
     warnings = []
-    if context.path_language and not same_tag(context.path_language.tag, tag):
+    if context.path_language and not same_language(context.path_language.tag, tag):
         warnings.append(
             f'the path says "{context.path_language.raw}" but the top-level key '
             f'is "{key}"; the key wins (it is what Rails reads)'
@@ -104,15 +117,18 @@ class _Converter:
             raise self.error("too many values (aliases repeated too often?)", node)
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == _TAG + "str":
+            if node.tag == _STR:
                 return Leaf(str(node.value), line, column)
-            return Leaf(None, line, column, _KINDS.get(node.tag[len(_TAG) :], "other"))
+            kind = _KINDS.get(node.tag[len(_TAG) :], "other")
+            return Leaf(None, line, column, kind, raw=str(node.value))
         if id(node) in self.active:
             raise self.error("an alias refers to a node that contains it", node)
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
-                items = [(str(i), self.convert(item)) for i, item in enumerate(node.value)]
+                items = [
+                    (str(i), self.convert(item)) for i, item in enumerate(node.value)
+                ]
                 return Branch(line, column, items, sequence=True)
             assert isinstance(node, yaml.MappingNode)
             return self.mapping(node, Branch(line, column))
@@ -155,8 +171,12 @@ def _yaml_error(name: str, error: yaml.YAMLError) -> CatalogError:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
-    if context:
+    context_mark = getattr(error, "context_mark", None)
+    if context and context_mark is not None and context_mark is not mark:
+        problem = f"{problem} ({context} from line {context_mark.line + 1})"
+    elif context:
         problem = f"{problem} ({context})"
     if mark is None:
         return CatalogError(name, f"invalid YAML: {problem}")
-    return CatalogError(name, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1)
+    line, column = mark.line + 1, mark.column + 1
+    return CatalogError(name, f"invalid YAML: {problem}", line, column)

@@ -34,16 +34,29 @@ from loccheck.checks.markup.og_locale_mismatch import OgLocaleMismatch
 from loccheck.checks.markup.undecodable_bytes import UndecodableBytes
 from loccheck.checks.markup.unknown_suppression import UnknownSuppression
 from loccheck.checks.markup.unresolved_market import UnresolvedMarket
+from loccheck.checks.translation.cjk_punctuation import CjkPunctuation
+from loccheck.checks.translation.doubled_word import DoubledWord
+from loccheck.checks.translation.homoglyph import Homoglyph
+from loccheck.checks.translation.html_entity_leak import HtmlEntityLeak
+from loccheck.checks.translation.mojibake import Mojibake
+from loccheck.checks.translation.placeholder_leak import PlaceholderLeak
+from loccheck.checks.translation.quote_style import QuoteStyle
+from loccheck.checks.translation.replacement_character import ReplacementCharacter
+from loccheck.checks.translation.untranslated_ui_key import UntranslatedUiKey
 
 PAGE_CHECKS: tuple[type[Check], ...] = (
     AmbiguousCurrencySymbol,
     BrokenHreflangLink,
     CharsetMismatch,
+    CjkPunctuation,
     DateFormat,
+    DoubledWord,
     DuplicateHreflang,
     ForeignCurrency,
     ForeignLanguageText,
     ForeignScript,
+    Homoglyph,
+    HtmlEntityLeak,
     HtmlLangMarketMismatch,
     HtmlLangMismatch,
     ImperialUnits,
@@ -55,15 +68,20 @@ PAGE_CHECKS: tuple[type[Check], ...] = (
     MissingHtmlLang,
     MissingRtlDir,
     MixedCurrencies,
+    Mojibake,
     NumberFormat,
     OgLocaleMismatch,
+    PlaceholderLeak,
     PriceFormat,
+    QuoteStyle,
+    ReplacementCharacter,
     StructuredCurrencyMismatch,
     StructuredPriceMismatch,
     TimeFormat,
     UndecodableBytes,
     UnknownSuppression,
     UnresolvedMarket,
+    UntranslatedUiKey,
 )
 SITE_CHECKS: tuple[type[SiteCheck], ...] = (MissingHreflangReturn,)
 

@@ -10,7 +10,14 @@ from typing import TypeVar
 from loccheck.markets import Market
 from loccheck.page import Page, Segment
 
-__all__ = ["PageKey", "digit_segments", "per_page"]
+__all__ = [
+    "PageKey",
+    "digit_segments",
+    "folded_text",
+    "folded_words",
+    "lowered_source",
+    "per_page",
+]
 
 T = TypeVar("T")
 
@@ -64,3 +71,30 @@ _DIGIT = re.compile(r"\d")
 def digit_segments(page: Page, market: Market) -> tuple[Segment, ...]:
     """The segments holding a digit: only they can hold prices, dates or sizes."""
     return tuple(s for s in page.segments if _DIGIT.search(s.text))
+
+
+_WORD = re.compile(r"\w+")
+
+
+@per_page
+def joined_text(page: Page, market: Market) -> str:
+    """All the page's segment texts, one per line."""
+    return "\n".join(s.text for s in page.segments)
+
+
+@per_page
+def folded_text(page: Page, market: Market) -> str:
+    """All the page's segment texts, case-folded, one per line."""
+    return joined_text(page, market).casefold()
+
+
+@per_page
+def folded_words(page: Page, market: Market) -> frozenset[str]:
+    """Every word (``\\w+`` run) of the page's segments, case-folded."""
+    return frozenset(_WORD.findall(folded_text(page, market)))
+
+
+@per_page
+def lowered_source(page: Page, market: Market) -> str:
+    """The page's HTML source in lower case, for cheap literal tests."""
+    return page.source.lower()

@@ -6,8 +6,15 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from loccheck.checks.base import Check, PageContext
-from loccheck.declarative.kinds import Hit
+from loccheck.checks.pagememo import (
+    folded_text,
+    folded_words,
+    joined_text,
+    lowered_source,
+)
+from loccheck.declarative.kinds import Hit, TextMatcher
 from loccheck.declarative.kinds.attribute import Attribute
+from loccheck.declarative.kinds.pattern import Pattern
 from loccheck.declarative.spec import RuleSpec
 from loccheck.markets import Market
 from loccheck.model import Confidence, Example, Finding, RuleInfo
@@ -56,10 +63,18 @@ class DeclarativeRule(Check):
         if isinstance(self.matcher, Attribute):
             yield from self._check_elements(ctx, market)
             return
+        matcher: TextMatcher = self.matcher
+        page_text = folded_text(ctx.page, market)
+        if not matcher.may_occur(folded_words(ctx.page, market), page_text, market):
+            return
+        if isinstance(matcher, Pattern) and not matcher.may_occur_in(
+            joined_text(ctx.page, market)
+        ):
+            return
         for segment in ctx.page.segments:
             if segment.kind not in spec.scope:
                 continue
-            for hit in self.matcher.find(segment.text, market):
+            for hit in matcher.find(segment.text, market):
                 yield self._finding(ctx, market, segment, hit)
 
     def _finding(
@@ -73,29 +88,22 @@ class DeclarativeRule(Check):
             "suggestion": hit.suggestion or "",
             "text": segment.text,
         }
-        suggestion = hit.suggestion
-        if suggestion is not None and self.spec.kind == "substitution":
-            # The whole string as it should read, which a translator can paste.
-            suggestion = (
-                segment.text[: hit.start] + suggestion + segment.text[hit.end :]
-            )
         return self.at(
             ctx,
             segment.line,
-            segment.text,
+            hit.match,
             _render(self.spec.message, values),
-            needle=hit.match,
             selector=segment.selector,
             scope=segment.kind,
             confidence=Confidence(self.spec.confidence),
-            expected={k: v for k, v in (("term", hit.suggestion),) if v},
-            found={"match": hit.match, "start": hit.start, "end": hit.end},
-            suggestion=suggestion,
+            expected={"text": hit.suggestion} if hit.suggestion else {},
+            found={"context": segment.text, "start": hit.start, "end": hit.end},
+            suggestion=hit.suggestion,
         )
 
     def _check_elements(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         matcher: Attribute = self.matcher
-        if not matcher.may_match(ctx.page.source):
+        if not matcher.may_match(lowered_source(ctx.page, market)):
             return
         root = ctx.page.tree
         if root is None:

@@ -17,6 +17,7 @@ job log keeps every line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar, TextIO
 
@@ -25,6 +26,7 @@ from loccheck.reporters.base import DEFAULT_OPTIONS, ReportOptions
 from loccheck.reporters.sarif import scan_folder
 from loccheck.reporters.text import scrub
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _COMMANDS = {
     Severity.ERROR: "error",
     Severity.WARNING: "warning",
@@ -43,10 +45,18 @@ def escape_property(value: str) -> str:
 
 
 def command(name: str, properties: dict[str, str | int | None], message: str) -> str:
-    """Return one workflow command line, without its line end."""
+    """Return one workflow command line, without its line end.
+
+    Control characters other than tab, CR and LF (a terminal escape in page
+    text) are written as visible ``\\xNN``, since the job log renders ANSI codes.
+    """
     given = [(k, v) for k, v in properties.items() if v is not None and v != ""]
-    props = ",".join(f"{k}={escape_property(str(v))}" for k, v in given)
-    return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
+    props = ",".join(f"{k}={escape_property(_visible(str(v)))}" for k, v in given)
+    return f"::{name}{' ' + props if props else ''}::{escape_data(_visible(message))}"
+
+
+def _visible(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class GithubReporter:

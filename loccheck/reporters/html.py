@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, ClassVar, TextIO
@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from loccheck.model import (
     Category,
+    Confidence,
     Finding,
     RuleInfo,
     RunResult,
@@ -34,7 +35,7 @@ TOP_RULES = 8
 WORST_PAGES = 8
 MAX_NOTES = 200  # notes shown; the rest are counted
 _TEMPLATES = "loccheck.reporters"
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _show_surrogate(match: re.Match[str]) -> str:
@@ -118,27 +119,40 @@ def _segments(
     return tuple(out)
 
 
-def _by_severity(findings: Iterable[Finding]) -> tuple[int, ...]:
-    counter = Counter(f.severity.value for f in findings)
-    return tuple(counter.get(s, 0) for s in SEVERITIES)
+_SEVERITY_INDEX = {s: i for i, s in enumerate(Severity)}  # error 0, warning 1 …
+_CATEGORY_VALUE = {c: c.value for c in Category}  # enum .value is slow for 100k
 
 
-def _bars(
-    groups: Mapping[str, list[Finding]], order: Sequence[str], limit: int | None
-) -> tuple[Bar, ...]:
-    counts = {key: _by_severity(items) for key, items in groups.items()}
-    keys = [k for k in order if k in counts][:limit]
-    scale = max((sum(counts[k]) for k in keys), default=0)
-    return tuple(
-        Bar(
-            label=key,
-            total=sum(counts[key]),
-            segments=_segments(list(zip(SEVERITIES, counts[key])), scale),
-            pages=len({f.page for f in groups[key]}),
-            counts=counts[key],
+class _Tally:
+    """Findings counted by severity (worst first), and their pages, per key."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, list[int]] = {}
+        self.pages: dict[str, set[str]] = {}
+
+    def add(self, key: str, severity: int, page: str) -> None:
+        counts = self.counts.get(key)
+        if counts is None:
+            counts = self.counts[key] = [0] * len(SEVERITIES)
+            self.pages[key] = set()
+        counts[severity] += 1
+        self.pages[key].add(page)
+
+    def bars(self, keys: Sequence[str]) -> tuple[Bar, ...]:
+        """Return one bar per key, all drawn to the scale of the longest."""
+        empty = [0] * len(SEVERITIES)
+        counts = [self.counts.get(key, empty) for key in keys]
+        scale = max((sum(c) for c in counts), default=0)
+        return tuple(
+            Bar(
+                label=key,
+                total=sum(count),
+                segments=_segments(list(zip(SEVERITIES, count, strict=True)), scale),
+                pages=len(self.pages.get(key, ())),
+                counts=tuple(count),
+            )
+            for key, count in zip(keys, counts, strict=True)
         )
-        for key in keys
-    )
 
 
 def market_of_pages(result: RunResult) -> dict[str, str]:
@@ -150,28 +164,26 @@ def _finding_market(finding: Finding, markets: Mapping[str, str]) -> str:
     return markets.get(finding.page) or finding.locale or UNRESOLVED
 
 
-def _market_view(market: str, pages: Sequence[str], findings: list[Finding]) -> MarketView:
-    worst: dict[str, int] = {}
+def _market_view(
+    market: str, pages: Sequence[str], findings: list[Finding]
+) -> MarketView:
+    rules, by_page, categories = _Tally(), _Tally(), _Tally()
     for finding in findings:
-        rank = finding.severity.rank
-        worst[finding.page] = max(worst.get(finding.page, 0), rank)
-    with_errors = sum(1 for p in pages if worst.get(p, 0) >= Severity.ERROR.rank)
-    warning_only = sum(1 for p in pages if worst.get(p, 0) == Severity.WARNING.rank)
+        severity = _SEVERITY_INDEX[finding.severity]
+        rules.add(finding.rule, severity, finding.page)
+        by_page.add(finding.page, severity, finding.page)
+        categories.add(_CATEGORY_VALUE[finding.category], severity, finding.page)
+    page_counts = by_page.counts
+    with_errors = sum(1 for c in page_counts.values() if c[0])
+    warning_only = sum(1 for c in page_counts.values() if not c[0] and c[1])
     clean = len(pages) - with_errors - warning_only
     score = readiness_score(clean, warning_only, len(pages))
-    by_rule: dict[str, list[Finding]] = defaultdict(list)
-    by_page: dict[str, list[Finding]] = defaultdict(list)
-    by_category: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        by_rule[finding.rule].append(finding)
-        by_page[finding.page].append(finding)
-        by_category[finding.category.value].append(finding)
-    rule_order = sorted(by_rule, key=lambda r: (-len(by_rule[r]), r))
+    rule_order = sorted(rules.counts, key=lambda r: (-sum(rules.counts[r]), r))
     page_order = sorted(
-        (p for p in by_page if worst[p] >= Severity.WARNING.rank),
-        key=lambda p: (tuple(-n for n in _by_severity(by_page[p])), p),
+        (p for p, c in page_counts.items() if c[0] or c[1]),
+        key=lambda p: (*(-n for n in page_counts[p]), p),
     )
-    severity_counts = _by_severity(findings)
+    totals = [sum(c[i] for c in page_counts.values()) for i in range(len(SEVERITIES))]
     return MarketView(
         market=market,
         pages=len(pages),
@@ -179,12 +191,10 @@ def _market_view(market: str, pages: Sequence[str], findings: list[Finding]) -> 
         warning_only=warning_only,
         with_errors=with_errors,
         findings=len(findings),
-        by_severity=dict(zip(SEVERITIES, severity_counts)),
-        categories=_bars(
-            {c: by_category.get(c, []) for c in CATEGORIES}, CATEGORIES, None
-        ),
-        top_rules=_bars(by_rule, rule_order, TOP_RULES),
-        worst_pages=_bars(by_page, page_order, WORST_PAGES),
+        by_severity=dict(zip(SEVERITIES, totals, strict=True)),
+        categories=categories.bars(CATEGORIES),
+        top_rules=rules.bars(rule_order[:TOP_RULES]),
+        worst_pages=by_page.bars(page_order[:WORST_PAGES]),
         score=score,
         band=readiness_band(score),
         page_segments=_segments(
@@ -204,8 +214,11 @@ def market_views(result: RunResult) -> list[MarketView]:
     for finding in result.findings:
         market = _finding_market(finding, page_market)
         findings[market].append(finding)
-        if finding.page not in page_market and finding.page not in pages[market]:
-            pages[market].append(finding.page)
+    for market, items in findings.items():
+        # A finding on a page missing from the page list still counts its page.
+        known = set(pages[market])
+        for page in sorted({f.page for f in items} - known):
+            pages[market].append(page)
     # The market with the most pages first: usually the one being launched.
     order = sorted(pages, key=lambda m: (m == UNRESOLVED, -len(pages[m]), m))
     return [_market_view(m, pages[m], findings[m]) for m in order]
@@ -217,7 +230,7 @@ def group_key(finding: Finding, market: str) -> tuple[str, str, str]:
 
 
 def _context(finding: Finding) -> str | None:
-    """Surrounding text a check recorded in ``found["context"]``, if it holds the text."""
+    """Return the surrounding text a check put in ``found["context"]``, if any."""
     context = finding.found.get("context")
     if isinstance(context, str) and finding.text and finding.text in context:
         return context
@@ -242,13 +255,13 @@ def report_data(result: RunResult) -> dict[str, Any]:
         "page": {p: i for i, p in enumerate(pages)},
         "rule": {r: i for i, r in enumerate(rules)},
         "market": {m: i for i, m in enumerate(market_names)},
-        "category": {c: i for i, c in enumerate(CATEGORIES)},
-        "severity": {s: i for i, s in enumerate(SEVERITIES)},
     }
+    category_index = {c: i for i, c in enumerate(Category)}
+    confidence = {c: c.value for c in Confidence}
     groups: dict[tuple[str, str, str], int] = {}
     group_rows: list[list[Any]] = []
     rows: list[list[Any]] = []
-    for finding, market in zip(findings, markets):
+    for finding, market in zip(findings, markets, strict=True):
         key = group_key(finding, market)
         if key not in groups:
             groups[key] = len(group_rows)
@@ -262,8 +275,8 @@ def report_data(result: RunResult) -> dict[str, Any]:
                 finding.line,
                 finding.column,
                 index["rule"][finding.rule],
-                index["category"][finding.category.value],
-                index["severity"][finding.severity.value],
+                category_index[finding.category],
+                _SEVERITY_INDEX[finding.severity],
                 index["market"][market],
                 finding.selector,
                 finding.text,
@@ -271,7 +284,7 @@ def report_data(result: RunResult) -> dict[str, Any]:
                 dict(finding.expected),
                 found,
                 finding.suggestion,
-                finding.confidence.value,
+                confidence[finding.confidence],
                 groups[key],
                 _context(finding),
             ]
@@ -321,6 +334,8 @@ class RuleDoc:
     examples: tuple[tuple[bool, str, str], ...]  # (bad, market, html)
     references: tuple[str, ...]
     findings: int
+    markets: tuple[str, ...] = ()  # () = every market
+    source: str = "built-in"
     documented: bool = True
 
 
@@ -334,9 +349,10 @@ def _rule_docs(rules: Sequence[RuleInfo], findings: Sequence[Finding]) -> list[R
             summary=" ".join(info.summary.split()),
             why=" ".join(info.why.split()),
             examples=tuple((e.bad, e.market, e.html) for e in info.examples),
-            # Only web links become links; anything else is shown as text.
             references=tuple(info.references),
             findings=counts.get(info.id, 0),
+            markets=tuple(info.markets),
+            source=info.source,
         )
         for info in rules
     }
@@ -407,7 +423,7 @@ class HtmlReporter:
                 rules=_rule_docs(result.rules, result.findings),
                 notes=result.notes[:MAX_NOTES],
                 hidden_notes=max(0, len(result.notes) - MAX_NOTES),
-                options=data,
+                table=data,
                 fail_on=options.fail_on.value if options.fail_on else "never",
                 data_json=script_json(data),
                 style=Markup(_asset("report.css")),

@@ -22,7 +22,7 @@ from typing import ClassVar, TextIO
 
 from loccheck.model import Finding, Note, RunResult, Severity
 from loccheck.reporters.base import DEFAULT_OPTIONS, ReportOptions
-from loccheck.reporters.text import scrub
+from loccheck.reporters.text import printable, scrub
 
 UNRESOLVED = "unresolved"
 _NOT_XML = re.compile(
@@ -103,9 +103,12 @@ def _suite(market: str, cases: list[_Case]) -> ET.Element:
     for case in cases:
         element = _testcase(market, case)
         suite.append(element)
-        for key, tag in (("failures", "failure"), ("errors", "error")):
+        for key, tag in (
+            ("failures", "failure"),
+            ("errors", "error"),
+            ("skipped", "skipped"),
+        ):
             counts[key] += element.find(tag) is not None
-        counts["skipped"] += element.find("skipped") is not None
     suite.set("tests", str(len(cases)))
     for key, value in counts.items():
         suite.set(key, str(value))
@@ -161,4 +164,4 @@ def _one_line(finding: Finding) -> str:
     )
     if finding.suggestion:
         line += f" (suggestion: {finding.suggestion})"
-    return line
+    return printable(line)

@@ -40,8 +40,12 @@ def scan_folder(result: RunResult) -> Path:
 
 
 def page_uri(page: str) -> str:
-    """Return a page path as a relative URI reference (RFC 3986)."""
-    return quote(page.replace("\\", "/"), safe="/")
+    """Return a page path as a relative URI reference (RFC 3986).
+
+    A file name's undecodable bytes (kept by Python as lone surrogates) are
+    percent-encoded as the bytes they stand for.
+    """
+    return quote(page.replace("\\", "/"), safe="/", errors="surrogateescape")
 
 
 class SarifReporter:
@@ -130,7 +134,6 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
     if rule.why:
         entry["fullDescription"] = {"text": rule.why}
     if rule.references:
-        entry["helpUri"] = rule.references[0]
         entry["properties"]["references"] = list(rule.references)
     return entry
 

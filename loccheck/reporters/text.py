@@ -106,3 +106,9 @@ def _summary(result: RunResult, out: TextIO) -> None:
     )
     if categories:
         out.write(f"by category: {categories}\n")
+    if "baseline" in summary:
+        counts = summary["baseline"]
+        out.write(
+            f"baseline: {counts['known']} known, {counts['new']} new, "
+            f"{counts['fixed']} fixed\n"
+        )

@@ -2,21 +2,21 @@
 
 What goes in: findings about text a shopper reads (every category but markup,
 and not the ``markup`` or ``structured-data`` scopes), one ``<unit>`` per
-distinct string (normalised text) and market. A unit's ``<source>`` is the
-text; ``<target>`` is the suggestion when it is a replacement for the text
-(format and currency rules: "7 450,00 ₽" for "₽7,450.00"); language rules
-suggest an action ("Translate into Russian."), which goes into a note. Notes
-also give each rule's message and where the string appears. Unit ids are
-``s`` + a hash of the market and normalised text, so they stay the same from
-run to run while the string exists, wherever it moves.
+distinct string (normalised text) and market, in page order. A unit's
+``<source>`` is the text; ``<target>`` is the suggestion when it replaces the
+text (format and currency rules: "7 450,00 ₽" for "₽7,450.00"). Language rules
+suggest an action ("Translate into Russian."), which goes into a note, as do
+each rule's message and where the string appears. Unit ids are ``s`` + a hash
+of the market and normalised text: the same from run to run while the string
+exists, wherever it moves.
 
 Languages: XLIFF 2.0 has one ``srcLang`` and one ``trgLang`` per document.
 
 * ``trgLang`` is the market (``ru-RU``). Units are grouped in one ``<file>``
   per market; when a report holds several markets, ``trgLang`` is the market
-  with the most units (ties: alphabetical) and each other file starts with a
-  note naming its own market. Scan one market at a time (``--locale`` or
-  ``--exclude``) to get one clean file per market.
+  with the most units (ties: alphabetical) and every other market's file
+  starts with a note naming that market. Scan one market at a time (for
+  example ``--exclude`` the other markets' folders) for one clean file each.
 * ``srcLang`` is the language most units are written in, as the language
   checks detected it (``found["language"]``). Format and currency findings do
   not say (a price or a date is not in a language) and do not count. When no
@@ -80,10 +80,8 @@ class XliffReporter:
         languages = (_source_language(group) for group in units.values())
         source = _language(_most_common(Counter(filter(None, languages))), target)
         root = ET.Element(
-            "xliff",
-            {"xmlns": NAMESPACE, "version": "2.0", "srcLang": source},
+            "xliff", xmlns=NAMESPACE, version="2.0", srcLang=source, trgLang=target
         )
-        root.set("trgLang", target)
         for market in sorted(markets, key=lambda m: (m != target, m)):
             groups = [(k, g) for k, g in units.items() if k[0] == market]
             root.append(_file(market, groups, source, target))
@@ -131,11 +129,10 @@ def _file(
     target: str,
 ) -> ET.Element:
     element = ET.Element("file", id=_NMTOKEN_UNSAFE.sub("_", market) or UNRESOLVED)
-    element.set("original", f"market:{market}")
     if market != target:
         notes = ET.SubElement(element, "notes")
         _note(notes, "market", f"These strings are for market {market}, not {target}.")
-    for _key, group in sorted(groups, key=lambda item: item[0][1]):
+    for _key, group in groups:
         element.append(_unit(market, group, source))
     return element
 

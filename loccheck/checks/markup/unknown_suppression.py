@@ -33,6 +33,7 @@ class UnknownSuppression(Check):
         good(_PAGE.format('<div data-loccheck-ignore="price-format"></div>')),
         good(_PAGE.format("<!-- loccheck-disable -->\n<!-- loccheck-enable -->")),
     )
+
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Flag unknown rule ids and misspelt directives in the page's suppressions."""
         if "loccheck-" not in ctx.page.source:

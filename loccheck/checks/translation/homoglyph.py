@@ -50,6 +50,10 @@ _SEAM = re.compile(
     r"[a-zA-Z][\u0370-\u04ff]|[\u0370-\u04ff][a-zA-Z]"
     r"|[\u0370-\u03ff][\u0400-\u04ff]|[\u0400-\u04ff][\u0370-\u03ff]"
 )
+# Simple scans that rule out most text before the seam search.
+_LATIN = re.compile("[a-zA-Z]")
+_GREEK = re.compile("[\u0370-\u03ff]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # A word with its hyphenated or apostrophised parts ("Wi-Fi-роутер").
 _COMPOUND = re.compile(r"[^\W_]+(?:[-‐'’][^\W_]+)*")
 _PARTS = re.compile(r"[-‐'’]")
@@ -78,11 +82,12 @@ def _dominant(letters: list[tuple[str, str]], context: str) -> str | None:
     return counts[0][0]
 
 
-def _affix(word: str, foreign: list[int]) -> bool:
-    """True if the foreign letters are one block of two or more at an edge."""
-    if len(foreign) < 2 or foreign != list(range(foreign[0], foreign[-1] + 1)):
-        return False
-    return foreign[0] == 0 or foreign[-1] == len(word) - 1
+def _acronym_with_ending(letters: list[tuple[str, str]]) -> bool:
+    """True for an acronym of one script with an ending of another ("SMSка")."""
+    scripts = [script for _, script in letters]
+    cut = next(i for i, script in enumerate(scripts) if script != scripts[0])
+    head = "".join(char for char, _ in letters[:cut])
+    return cut >= 2 and head.isupper() and len(set(scripts[cut:])) == 1
 
 
 def _mixed_word(word: str, context: str) -> tuple[str, str, str] | None:
@@ -92,12 +97,12 @@ def _mixed_word(word: str, context: str) -> tuple[str, str, str] | None:
         return None
     if any(s not in _SCRIPTS for _, s in letters):
         return None  # a letter of a fourth script: not a lookalike slip
+    if _acronym_with_ending(letters):
+        return None  # "SMSка", "USBшка": an ending on an acronym, on purpose
     dominant = _dominant(letters, context)
     if dominant is None:
         return None
     foreign = [i for i, (_, script) in enumerate(letters) if script != dominant]
-    if _affix(word, foreign):
-        return None  # "SMSка": a suffix on an acronym, written so on purpose
     fixed = list(word)
     for index in foreign:
         char, script = letters[index]
@@ -110,16 +115,20 @@ def _mixed_word(word: str, context: str) -> tuple[str, str, str] | None:
 
 
 @lru_cache(maxsize=8192)
-def homoglyphs(text: str, context: str) -> tuple[tuple[str, str, str, str], ...]:
+def homoglyphs(text: str, fallback: str) -> tuple[tuple[str, str, str, str], ...]:
     """Return (word, suggestion, dominant script, foreign letters) per mixed word.
 
-    Words with a digit are codes ("Х5-M", "A4"), and are not judged.
+    Words with a digit are codes ("Х5-M", "A4"), and are not judged. A tie of
+    letters goes to the script of the rest of the text, else to ``fallback``
+    (the market's).
     """
     found = []
+    context = ""
     for match in _COMPOUND.finditer(text):
         compound = match.group()
         if any(char.isdigit() for char in compound) or not _SEAM.search(compound):
             continue
+        context = context or _context_script(text, fallback)
         for word in _PARTS.split(compound):
             mixed = _mixed_word(word, context) if len(word) > 1 else None
             if mixed is not None:
@@ -127,12 +136,10 @@ def homoglyphs(text: str, context: str) -> tuple[tuple[str, str, str, str], ...]
     return tuple(found)
 
 
-def _context_script(text: str, market_scripts: tuple[str, ...]) -> str:
+def _context_script(text: str, fallback: str) -> str:
     counts = Counter(script_of(c) for c in text if c.isalpha())
     ranked = [s for s, _ in counts.most_common() if s in _SCRIPTS]
-    if ranked:
-        return ranked[0]
-    return next((s for s in market_scripts if s in _SCRIPTS), "Latn")
+    return ranked[0] if ranked else fallback
 
 
 class Homoglyph(TranslationCheck):
@@ -152,10 +159,11 @@ class Homoglyph(TranslationCheck):
         bad(PAGE.format("ru", "<h1>Кoжаная сумка</h1>")),
         bad(PAGE.format("ru", '<img src="a.jpg" alt="Сумка из натуральнoй кожи">')),
         bad(PAGE.format("ru", "<p>ТОВAР ДНЯ</p>")),
+        bad(PAGE.format("ru", "<p>Cyмкa через плечо</p>")),
         bad(PAGE.format("en", "<p>Frее shipping</p>"), "en-US"),
         bad(PAGE.format("el", "<p>Τσάντα απο δέρμα Oμορφη</p>"), "el-GR"),
         good(PAGE.format("ru", "<p>Чехол для iPhone 15 и BMW Х5-M</p>")),
-        good(PAGE.format("ru", "<p>SMS-ка, Wi-Fi-роутер, e-mail</p>")),
+        good(PAGE.format("ru", "<p>SMS-ка, SMSка, Wi-Fi-роутер, e-mail, iPhoneом</p>")),
         good(PAGE.format("de", "<p>Filter 5 μm, 10 kΩ</p>"), "de-DE"),
         good(PAGE.format("ru", "<p>Кожаная сумка, размер S, витамин C</p>")),
     )
@@ -166,13 +174,20 @@ class Homoglyph(TranslationCheck):
 
     def candidate(self, text: str) -> bool:
         """Only text where two of the scripts meet inside a word."""
+        if text.isascii():
+            return False
+        greek, cyrillic = _GREEK.search(text), _CYRILLIC.search(text)
+        if not (greek or cyrillic):
+            return False
+        if not (greek and cyrillic) and _LATIN.search(text) is None:
+            return False
         return _SEAM.search(text) is not None
 
     def spots(self, ctx: PageContext, segment: Segment) -> Iterator[Spot]:
         """Yield each mixed word of the segment with its one-script spelling."""
         scripts = ctx.market.scripts if ctx.market else ()
-        context = _context_script(segment.text, scripts)
-        for word, fixed, dominant, letters in homoglyphs(segment.text, context):
+        fallback = next((s for s in scripts if s in _SCRIPTS), "Latn")
+        for word, fixed, dominant, letters in homoglyphs(segment.text, fallback):
             name = _SCRIPT_NAMES[dominant]
             yield Spot(
                 word,

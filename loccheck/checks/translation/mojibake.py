@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-125x" codecs)
+import ftfy.bad_codecs  # registers the "sloppy-windows-125x" codecs
 
 from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.translation.common import PAGE, Spot, TranslationCheck
 from loccheck.model import Category, Confidence, Severity
+from loccheck.nlp.scripts import script_of
 from loccheck.page import Segment
 
 # Only ftfy's encoding repairs: no quote uncurling, width folding or
@@ -32,27 +33,47 @@ _REPAIRS = frozenset({"encode", "decode", "transcode"})
 _REPAIR_FIXES = frozenset({"decode_inconsistent_utf8", "replace_lossy_sequences"})
 
 # UTF-8 read as a single-byte code page turns each multi-byte sequence into a
-# lead character and one to three continuation characters (bytes 0x80-0xBF).
+# lead character and one to three continuation characters (bytes 0x80-0xBF;
+# latin-1 reads 0x80-0x9F as C1 controls).
 _CONT_1252 = re.escape(bytes(range(0x80, 0xC0)).decode("sloppy-windows-1252"))
 _CONT_1251 = re.escape(bytes(range(0x80, 0xC0)).decode("sloppy-windows-1251"))
 # windows-1251 leads: В-Я (0xC2-0xDF, two bytes), а-п (three), р-ф (four).
 _SEQ_1251 = rf"[В-Я][{_CONT_1251}]|[а-п][{_CONT_1251}]{{2}}|[р-ф][{_CONT_1251}]{{3}}"
-# The cheap test: a Latin-1 lead before a continuation, or two windows-1251
-# sequences in a row (one alone is common in clean text: "«ТОВАР»" has "Р»").
+# The cheap test: a Latin-1 lead before a continuation, two windows-1251
+# sequences in a row (one alone is common in clean text: "«ТОВАР»" has "Р»"),
+# or one inside a Latin word ("QualitГ©").
 _SUSPECT = re.compile(
-    rf"[\u00c2-\u00f4][{_CONT_1252}]|(?:{_SEQ_1251})(?:{_SEQ_1251})"
+    rf"[\u00c2-\u00f4][{_CONT_1252}\x80-\x9f]|(?:{_SEQ_1251})(?:{_SEQ_1251})"
+    rf"|[A-Za-z](?:{_SEQ_1251})|(?:{_SEQ_1251})[A-Za-z]"
 )
 # A windows-1251 stretch: sequences, with ASCII (spaces, digits) between them.
 _RUN_1251 = re.compile(rf"(?:{_SEQ_1251})(?:[ -~]*(?:{_SEQ_1251}))*")
-# What the repaired stretch may hold: Latin-1 and Latin Extended-A, Greek,
-# modern Cyrillic, Hebrew, Arabic, CJK, kana and Hangul letters, and common
-# punctuation. Chance pairs in clean text decode to archaic or rare letters
-# ("СІРІ" would give "Ѳв") and are left alone.
-_PLAUSIBLE = re.compile(
-    r"[ -~\u00a0-\u017f\u0370-\u03ff\u0400-\u045f\u0490-\u04ff"
-    r"\u05d0-\u05ea\u0600-\u06ff\u2010-\u2026\u2116\u20ac\u20bd"
-    r"\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff01-\uff5e]+"
+# Punctuation a repaired stretch may hold besides letters (CJK included).
+_PUNCTUATION = re.compile("[\u00a0«»°·•©®™–—‘’‚“”„…№€₽\u3000-\u303f\uff01-\uff65]")
+# Letters in everyday use: Latin-1 and Latin Extended-A, modern Greek and
+# Cyrillic, Hebrew, Arabic, kana, CJK ideographs, Hangul. Archaic letters
+# ("Ѳ", U+0472) are what chance pairs in clean text decode to.
+_COMMON_LETTER = re.compile(
+    "[\u00c0-\u017f\u0386-\u03ce\u0400-\u045f\u0490-\u04ff\u05d0-\u05ea"
+    "\u0620-\u064a\u0671-\u06d3\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
 )
+
+
+def _plausible(decoded: str) -> bool:
+    """True if the repaired stretch is letters of one script and punctuation.
+
+    Chance pairs in clean text decode to symbols or to letters of unrelated
+    scripts: "НОВІШІ" would give "²ز" (a superscript and an Arabic letter).
+    """
+    scripts = set()
+    for char in decoded:
+        if char.isascii() or _PUNCTUATION.match(char):
+            continue
+        script = script_of(char)
+        if not _COMMON_LETTER.match(char) or script == "Zyyy":
+            return False
+        scripts.add("CJK" if script in ("Hani", "Kana") else script)
+    return len(scripts) == 1
 
 
 def _excerpt(text: str, fixed: str) -> tuple[str, str]:
@@ -82,6 +103,12 @@ def _repaired_by_ftfy(text: str) -> tuple[str, str] | None:
     return fixed, codecs[0] if codecs else "windows-1252"
 
 
+def _in_latin_word(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` touches an ASCII letter ("QualitГ©")."""
+    edges = text[start - 1 : start] + text[end : end + 1]
+    return any(char.isascii() and char.isalpha() for char in edges)
+
+
 def _repaired_1251(text: str) -> tuple[str, int] | None:
     """Undo UTF-8 read as windows-1251 ("РЎСѓРјРєР°"), stretch by stretch.
 
@@ -98,7 +125,9 @@ def _repaired_1251(text: str) -> tuple[str, int] | None:
         except UnicodeError:
             continue
         found = len(run) - len(decoded)  # one per continuation character
-        if found < 2 or not _PLAUSIBLE.fullmatch(decoded):
+        if not _plausible(decoded):
+            continue
+        if found < 2 and not _in_latin_word(text, match.start(), match.end()):
             continue
         pieces += (text[last : match.start()], decoded)
         last = match.end()
@@ -110,19 +139,27 @@ def _repaired_1251(text: str) -> tuple[str, int] | None:
 
 @lru_cache(maxsize=8192)
 def mojibake(text: str) -> tuple[str, str, str, Confidence] | None:
-    """Return (excerpt, repaired excerpt, code page, confidence), or None."""
+    """Return (excerpt, repaired excerpt, code page, confidence), or None.
+
+    windows-1251 stretches are undone first, then ftfy repairs what is left
+    (it may leave a windows-1251 stretch half done when it repairs another).
+    """
     if _SUSPECT.search(text) is None:
         return None
-    by_ftfy = _repaired_by_ftfy(text)
-    if by_ftfy is not None:
-        fixed, codec = by_ftfy
-        return (*_excerpt(text, fixed), codec, Confidence.HIGH)
+    fixed, codec, confidence = text, "", Confidence.MEDIUM
     by_1251 = _repaired_1251(text)
-    if by_1251 is None:
+    if by_1251 is not None:
+        fixed, sequences = by_1251
+        codec = "sloppy-windows-1251"
+        if sequences >= 3:
+            confidence = Confidence.HIGH
+    by_ftfy = _repaired_by_ftfy(fixed)
+    if by_ftfy is not None:
+        fixed, codec = by_ftfy[0], codec or by_ftfy[1]
+        confidence = Confidence.HIGH
+    if fixed == text:
         return None
-    fixed, sequences = by_1251
-    confidence = Confidence.HIGH if sequences >= 3 else Confidence.MEDIUM
-    return (*_excerpt(text, fixed), "sloppy-windows-1251", confidence)
+    return (*_excerpt(text, fixed), codec, confidence)
 
 
 class Mojibake(TranslationCheck):
@@ -158,8 +195,8 @@ class Mojibake(TranslationCheck):
     )
 
     def candidate(self, text: str) -> bool:
-        """Mojibake needs a lead character of a misread multi-byte sequence."""
-        return not text.isascii() and _SUSPECT.search(text) is not None
+        """Mojibake needs non-ASCII characters."""
+        return not text.isascii()  # the search itself is memoised per text
 
     def spots(self, ctx: PageContext, segment: Segment) -> Iterator[Spot]:
         """Yield the misread stretch of the segment with its repair."""

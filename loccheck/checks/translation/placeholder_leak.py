@@ -47,12 +47,21 @@ _SYNTAXES: tuple[tuple[str, str, Confidence], ...] = (
         r"[sdifuxXcp@](?![A-Za-z0-9])",
         Confidence.HIGH,
     ),
-    ("Symfony/Shopware placeholder", r"(?<![\w%])%[A-Za-z_]\w{0,40}%(?!\w)", Confidence.HIGH),
-    ("placeholder key", r"(?<![\w])__[A-Za-z][A-Za-z0-9_]{0,40}?__(?!\w)", Confidence.HIGH),
+    (
+        "Symfony/Shopware placeholder",
+        r"(?<![\w%])%[A-Za-z_]\w{0,40}%(?!\w)",
+        Confidence.HIGH,
+    ),
+    (
+        "placeholder key",
+        r"(?<![\w])__[A-Za-z][A-Za-z0-9_]{0,40}?__(?!\w)",
+        Confidence.HIGH,
+    ),
     ("placeholder key", r"\[\[\s*[\w.-]{1,60}\s*\]\]", Confidence.MEDIUM),
     (
         "named placeholder",
-        rf"(?<![\w:/.]):(?:{_COLON_NAMES}|[a-z]+_[a-z_]+|[a-z]+[A-Z][A-Za-z]+)"
+        # after a space: "(:count_on_hand, value)" is a Ruby symbol in code
+        rf"(?<!\S):(?:{_COLON_NAMES}|[a-z]+_[a-z_]+|[a-z]+[A-Z][A-Za-z]+)"
         r"(?![\w:/])",
         Confidence.MEDIUM,
     ),
@@ -93,13 +102,21 @@ class PlaceholderLeak(TranslationCheck):
         bad(PAGE.format("ru", "<p>В корзине %s товара</p>")),
         bad(PAGE.format("ru", "<p>Осталось {0} шт. по этой цене</p>")),
         bad(PAGE.format("de", '<img src="a.jpg" alt="Bild von %1$s">'), "de-DE"),
-        bad(PAGE.format("en", "<p>{count, plural, one {# item} other {# items}}</p>"), "en-US"),
+        bad(
+            PAGE.format("en", "<p>{count, plural, one {# item} other {# items}}</p>"),
+            "en-US",
+        ),
         bad(PAGE.format("fr", "<p>Le champ :attribute est obligatoire.</p>"), "fr-FR"),
         bad(PAGE.format("ru", "<p>Скидка %{percent} на всё</p>")),
         bad(PAGE.format("ru", "<p>Привет, ${user.name}!</p>")),
         bad(PAGE.format("ru", "<button>__ADD_TO_CART__</button>")),
         good(PAGE.format("ru", "<p>Скидка 50% на всё, 100% хлопок</p>")),
-        good(PAGE.format("ru", "<p>Пишите на shop@example.com или https://example.com/a%20b?id={id}</p>")),
+        good(
+            PAGE.format(
+                "ru",
+                "<p>Пишите на shop@example.com или https://example.com/a%20b?id={id}</p>",
+            )
+        ),
         good(PAGE.format("ru", "<p>Цена: $45.99, время: 10:30, размер 42:44</p>")),
         good(PAGE.format("fr", "<p>Prix : 20 € — 30 % de remise</p>"), "fr-FR"),
         good(PAGE.format("en", "<p>Save 20%, ends at 5:30 PM</p>"), "en-US"),

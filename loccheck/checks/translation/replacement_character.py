@@ -16,8 +16,9 @@ _LETTER = r"[^\W\d_]"
 # The word around a U+FFFD.
 _AROUND_FFFD = re.compile(r"\S*\ufffd\S*")
 # "?" where letters were lost: inside a word ("Сум?а": a lower-case letter after
-# it, so "Warum?Weil" is a missing space, not a lost letter) ...
-_INSIDE = re.compile(rf"\S*{_LETTER}\?+(?=[^\W\d_A-Z])\S*")
+# it, so "Warum?Weil" and Korean "가요?로그인" are a missing space) ...
+_INSIDE = re.compile(rf"\S*{_LETTER}\?+(?={_LETTER})\S*")
+_INSIDE_RUN = re.compile(rf"{_LETTER}\?+({_LETTER})")
 # ... or two or more before a word ("?????を追加": CJK has no spaces) ...
 _LEADING = re.compile(rf"(?<!{_LETTER})\?{{2,}}{_LETTER}\S*")
 # ... or a whole word of two or more, which only counts in non-Latin text:
@@ -47,6 +48,8 @@ def lost_letters(
         plain = blank(text)
         for pattern in (_INSIDE, _LEADING):
             for match in pattern.finditer(plain):
+                if pattern is _INSIDE and not _lower_after(match.group()):
+                    continue
                 if not _QUERY.search(match.group()):
                     found.append((match.group(), "question"))
         letters = _LETTERS.search(plain)
@@ -55,6 +58,11 @@ def lost_letters(
                 start, end = match.span()
                 found.append((_words_around(plain, start, end), "question"))
     return tuple(dict.fromkeys(found))
+
+
+def _lower_after(word: str) -> bool:
+    """True if a lower-case letter follows a "?" run inside ``word``."""
+    return any(m.group(1).islower() for m in _INSIDE_RUN.finditer(word))
 
 
 def _words_around(text: str, start: int, end: int) -> str:

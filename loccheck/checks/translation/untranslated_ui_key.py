@@ -26,9 +26,16 @@ _MISSING = re.compile(
 )
 # The endings of domain and file names ("shop.de", "photo.jpg", "vue.js"),
 # which are written like keys but are shown on purpose.
-_NOT_KEY_ENDINGS = frozenset(
-    ["com", "net", "org", "info", "biz", "shop", "store", "online", "site", "app", "dev", "io", "ai", "co", "me", "tv", "cc", "eu", "asia", "club", "xyz", "pro", "moscow", "rus", "jpg", "jpeg", "png", "gif", "webp", "svg", "avif", "bmp", "ico", "tif", "tiff", "pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "zip", "rar", "gz", "tar", "mp3", "mp4", "mov", "avi", "webm", "wav", "js", "mjs", "ts", "css", "scss", "html", "htm", "php", "asp", "aspx", "jsp", "json", "xml", "yml", "yaml", "md", "exe", "dmg", "apk"]
-)
+_NOT_KEY_ENDINGS = frozenset({
+    "com", "net", "org", "info", "biz", "shop", "store", "online", "site", "app",
+    "dev", "io", "ai", "co", "me", "tv", "cc", "eu", "asia", "club", "xyz", "pro",
+    "moscow", "rus", "market", "fashion", "boutique", "clothing", "sale", "deals",
+    "jpg", "jpeg", "png", "gif", "webp", "svg", "avif", "bmp", "ico", "tif",
+    "tiff", "pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "zip", "rar", "gz",
+    "tar", "mp3", "mp4", "mov", "avi", "webm", "wav", "js", "mjs", "ts", "css",
+    "scss", "html", "htm", "php", "asp", "aspx", "jsp", "json", "xml", "yml",
+    "yaml", "md", "exe", "dmg", "apk",
+})  # fmt: skip
 _IDENTIFIER = re.compile(r"_|[a-z][A-Z]")
 
 

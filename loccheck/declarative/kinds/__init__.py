@@ -24,6 +24,15 @@ class Hit:
 class TextMatcher(Protocol):
     """Finds a rule's matches in one piece of text for one market."""
 
+    def may_occur(
+        self, page_words: frozenset[str], page_text: str, market: Market
+    ) -> bool:
+        """False when no segment of a page can match (a cheap per-page test).
+
+        ``page_words`` are the page's case-folded words, ``page_text`` its
+        case-folded segment texts joined by newlines.
+        """
+
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield the matches in ``text``."""
 

@@ -10,7 +10,6 @@ only, so ``ru-RU`` equals ``ru``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -52,7 +51,7 @@ class Attribute:
     """The compiled selector and expectation of one rule."""
 
     xpath: etree.XPath
-    needle: re.Pattern[str]  # the selected tag's start; pages without it are skipped
+    needles: tuple[tuple[str, ...], ...]  # lower-case literals; () = no cheap test
     attribute: str
     must: str
     value: str | None
@@ -63,9 +62,12 @@ class Attribute:
             return primary_language(found.strip()) == primary_language(expected)
         return found.strip().casefold() == expected.strip().casefold()
 
-    def may_match(self, source: str) -> bool:
-        """False when the page cannot hold a selected element (no re-parse)."""
-        return self.needle.search(source) is not None
+    def may_match(self, lowered_source: str) -> bool:
+        """False when the page (its lower-cased source) cannot hold a selected
+        element, so it need not be parsed again."""
+        return not self.needles or any(
+            all(needle in lowered_source for needle in group) for group in self.needles
+        )
 
     def find_in(self, root: Any, market: Market) -> Iterator[AttributeHit]:
         """Yield each selected element that breaks the rule."""
@@ -87,18 +89,35 @@ class Attribute:
                 )
 
 
-def _subject_tag(tree: Any) -> str:
-    """The tag name of the element a CSS selector selects ("*" for any)."""
+def _required_text(tree: Any) -> tuple[str, ...]:
+    """Literals the source must contain for a CSS selector's subject to exist.
+
+    The subject's tag (``<meta``) and the values of its ``[attr=value]``
+    conditions: a page without them is not parsed again for the rule.
+    """
+    needles: list[str] = []
     while True:
         kind = type(tree).__name__
         if kind == "Element":
-            return str(tree.element or "*").lower()
+            if tree.element and tree.element != "*":
+                needles.append(f"<{tree.element}".lower())
+            return tuple(needles)
         if kind == "CombinedSelector":
             tree = tree.subselector  # "div > p": the subject is p
-        elif hasattr(tree, "selector"):
-            tree = tree.selector  # Attrib, Class, Hash, Pseudo, Negation, …
-        else:
-            return "*"
+            continue
+        if kind == "Attrib" and tree.operator == "=" and tree.value is not None:
+            value = getattr(tree.value, "value", tree.value)
+            needles.append(str(value).lower())
+        if not hasattr(tree, "selector"):
+            return tuple(needles)
+        tree = tree.selector  # Attrib, Class, Hash, Pseudo, Negation, …
+
+
+def _gate(selectors: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Per selector of a group, the literals a source must all hold (rarest first)."""
+    if any(not needles for needles in selectors):
+        return ()
+    return tuple(tuple(reversed(needles)) for needles in selectors)
 
 
 def build(spec: RuleSpec) -> Attribute:
@@ -108,7 +127,7 @@ def build(spec: RuleSpec) -> Attribute:
     selector = spec.body["selector"]
     try:
         xpath = etree.XPath(GenericTranslator().css_to_xpath(selector))
-        tags = {_subject_tag(parsed.parsed_tree) for parsed in parse(selector)}
+        required = [_required_text(parsed.parsed_tree) for parsed in parse(selector)]
     except (SelectorError, etree.XPathError) as exc:
         raise RuleFileError(
             f'{spec.source}: key "selector": invalid CSS selector: {exc}'
@@ -127,14 +146,10 @@ def build(spec: RuleSpec) -> Attribute:
                 f'{spec.source}: key "value": unknown market fact {exc} '
                 "(known: market, language, currency, direction)"
             ) from exc
-    needle = (
-        re.compile(r"<(?:" + "|".join(map(re.escape, sorted(tags))) + r")\b", re.I)
-        if "*" not in tags
-        else re.compile("<")
-    )
+    needles = _gate(required)
     return Attribute(
         xpath,
-        needle,
+        needles,
         spec.body["attribute"],
         must,
         value,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loccheck.declarative.kinds import Hit
-from loccheck.declarative.kinds.words import alternation
+from loccheck.declarative.kinds.words import TermFinder, alternation
 from loccheck.declarative.spec import RuleSpec
 from loccheck.markets import Market
 
@@ -21,17 +21,25 @@ from loccheck.markets import Market
 class Existence:
     """The compiled token list of one rule."""
 
-    tokens: re.Pattern[str]
+    tokens: TermFinder
     exceptions: re.Pattern[str] | None
+
+    def may_occur(
+        self, page_words: frozenset[str], page_text: str, market: Market
+    ) -> bool:
+        """False when the page cannot hold a match (checked once per page)."""
+        return self.tokens.may_occur(page_words)
 
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield each token found outside an exception phrase."""
-        allowed = (
-            [(m.start(), m.end()) for m in self.exceptions.finditer(text)]
-            if self.exceptions
-            else []
-        )
+        allowed: list[tuple[int, int]] | None = None
         for found in self.tokens.finditer(text):
+            if allowed is None:
+                allowed = (
+                    [(m.start(), m.end()) for m in self.exceptions.finditer(text)]
+                    if self.exceptions
+                    else []
+                )
             start, end = found.span()
             if any(a <= start and end <= b for a, b in allowed):
                 continue
@@ -43,6 +51,6 @@ def build(spec: RuleSpec) -> Existence:
     ignorecase = bool(spec.body.get("ignorecase", True))
     exceptions = spec.body.get("exceptions") or []
     return Existence(
-        alternation(spec.body["tokens"], ignorecase),
+        TermFinder(spec.body["tokens"], ignorecase),
         alternation(exceptions, ignorecase) if exceptions else None,
     )

@@ -50,6 +50,21 @@ class Pattern:
     regex: re.Pattern[str]
     conditions: tuple[Condition, ...]
     suggestion: str | None
+    page_test: bool  # no anchors: the joined page text can rule a page out
+
+    def may_occur(
+        self, page_words: frozenset[str], page_text: str, market: Market
+    ) -> bool:
+        """A pattern without anchors is tried once on the page's joined text."""
+        return True
+
+    def may_occur_in(self, joined: str) -> bool:
+        """False when the pattern matches nowhere in the page's joined texts.
+
+        A match inside a segment is also a match in the texts joined by
+        newlines, unless the pattern anchors to a string's start or end.
+        """
+        return not self.page_test or self.regex.search(joined) is not None
 
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield each match whose groups pass the conditions."""
@@ -104,7 +119,8 @@ def build(spec: RuleSpec) -> Pattern:
                 f'{spec.source}: key "conditions[{index}].group": '
                 f'"{condition.group}" is not a named group of the pattern'
             )
-    return Pattern(regex, conditions, spec.suggestion)
+    anchored = re.search(r"(?<!\\)[$^]|\\[AZ]", regex.pattern) is not None
+    return Pattern(regex, conditions, spec.suggestion, not anchored)
 
 
 def group_names(spec: RuleSpec) -> frozenset[str]:

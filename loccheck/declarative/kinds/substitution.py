@@ -8,12 +8,11 @@ capitalisation; ``{reason}`` in the message is the entry's reason.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loccheck.declarative.kinds import Hit
-from loccheck.declarative.kinds.words import alternation, key, match_case
+from loccheck.declarative.kinds.words import TermFinder, key, match_case
 from loccheck.declarative.spec import RuleSpec
 from loccheck.markets import Market
 
@@ -38,9 +37,17 @@ class Swap:
 class Substitution:
     """All entries of one rule behind one regex."""
 
-    regex: re.Pattern[str]
+    regex: TermFinder
+    swaps: tuple[Swap, ...]  # in the order of the terms of ``regex``
     entries: dict[str, tuple[Swap, ...]]
     ignorecase: bool
+
+    def may_occur(
+        self, page_words: frozenset[str], page_text: str, market: Market
+    ) -> bool:
+        """False when the page cannot hold a term meant for its market."""
+        wanted = [i for i, swap in enumerate(self.swaps) if swap.applies_to(market)]
+        return bool(wanted) and self.regex.may_occur(page_words, wanted)
 
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield each term that has a preferred form in this market."""
@@ -58,13 +65,18 @@ def build(spec: RuleSpec) -> Substitution:
     """Compile a ``substitution`` rule."""
     ignorecase = bool(spec.body.get("ignorecase", True))
     entries: dict[str, list[Swap]] = {}
-    for item in spec.body["swap"]:
-        swap = Swap(
+    swaps = tuple(
+        Swap(
             item["find"],
             item["use"],
             " ".join(str(item.get("reason", "")).split()),
             tuple(item.get("markets", ())),
         )
+        for item in spec.body["swap"]
+    )
+    for swap in swaps:
         entries.setdefault(key(swap.find, ignorecase), []).append(swap)
-    regex = alternation((s["find"] for s in spec.body["swap"]), ignorecase)
-    return Substitution(regex, {k: tuple(v) for k, v in entries.items()}, ignorecase)
+    regex = TermFinder((swap.find for swap in swaps), ignorecase)
+    return Substitution(
+        regex, swaps, {k: tuple(v) for k, v in entries.items()}, ignorecase
+    )

@@ -11,12 +11,13 @@ runs on.
 
 spaCy is imported, and each language's pipeline built, only when a page of
 that language meets such a rule. A segment is tokenised only if it contains
-one of the literal words of the patterns (when every pattern has one), so
-most segments never reach spaCy.
+what some pattern's literal words or ``REGEX`` values require (when every
+pattern has one), so most segments never reach spaCy.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,27 +75,46 @@ def blank_pipeline(language: str) -> Any:
         return None
 
 
-def _literals(token: Mapping[str, Any]) -> list[str] | None:
+def _gate(token: Mapping[str, Any]) -> str | None:
+    """A regex that a text must contain for ``token`` to match (None: no gate).
+
+    Literal values become escaped alternatives; a ``REGEX`` value is used with
+    its ``^``/``$`` anchors dropped (a token matching it implies the text
+    contains it). Texts are case-folded before the test, so only lower-case
+    attributes give a gate.
+    """
     for name in _LITERAL:
         value = token.get(name)
-        if isinstance(value, str):
-            return [value.casefold()]
-        if isinstance(value, Mapping) and isinstance(value.get("IN"), list):
-            return [str(v).casefold() for v in value["IN"]]
+        if isinstance(value, str) and value:
+            return re.escape(value.casefold())
+        if isinstance(value, Mapping):
+            words = value.get("IN")
+            if isinstance(words, list) and words and all(words):
+                return "|".join(re.escape(str(w).casefold()) for w in words)
+            regex = value.get("REGEX")
+            if name in ("LOWER", "NORM") and isinstance(regex, str) and regex:
+                return regex.removeprefix("^").removesuffix("$")
     return None
 
 
-def _prefilter(patterns: Sequence[Sequence[Mapping[str, Any]]]) -> tuple[str, ...]:
-    """Words one of which must be in a text for any pattern to match ("" = none)."""
-    words: list[str] = []
+def _prefilter(
+    patterns: Sequence[Sequence[Mapping[str, Any]]],
+) -> re.Pattern[str] | None:
+    """A regex a text must match for any pattern to match (None = no test).
+
+    Each pattern contributes the gate of its first gated token; one pattern
+    without any gate means every text must be tokenised.
+    """
+    gates: list[str] = []
     for pattern in patterns:
-        literal = next(
-            (found for token in pattern if (found := _literals(token))), None
-        )
-        if literal is None or "" in literal:
-            return ()
-        words.extend(literal)
-    return tuple(sorted(set(words)))
+        gate = next((g for token in pattern if (g := _gate(token))), None)
+        if gate is None:
+            return None
+        gates.append(f"(?:{gate})")
+    try:
+        return re.compile("|".join(gates))
+    except re.error:
+        return None
 
 
 @dataclass
@@ -103,7 +123,7 @@ class TokenPattern:
 
     patterns: tuple[tuple[Mapping[str, Any], ...], ...]
     suggestion: str | None
-    prefilter: tuple[str, ...]
+    prefilter: re.Pattern[str] | None
     source: str
     _matchers: dict[str, Any] = field(default_factory=dict)  # per-process cache
 
@@ -126,12 +146,16 @@ class TokenPattern:
             self._matchers[language] = (nlp, matcher)
         return self._matchers[language]
 
+    def may_occur(
+        self, page_words: frozenset[str], page_text: str, market: Market
+    ) -> bool:
+        """False when no segment of the page can pass the prefilter."""
+        return self.prefilter is None or self.prefilter.search(page_text) is not None
+
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield each token span the patterns match (longest, no overlaps)."""
-        if self.prefilter:
-            folded = text.casefold()
-            if not any(word in folded for word in self.prefilter):
-                return
+        if self.prefilter is not None and not self.prefilter.search(text.casefold()):
+            return
         nlp, matcher = self.matcher(market.language)
         if matcher is None:
             return

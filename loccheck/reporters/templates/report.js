@@ -337,13 +337,15 @@
     });
   });
   $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
-  $("filters").addEventListener("reset", function () {
-    window.setTimeout(function () {
-      Object.keys(controls).forEach(function (name) { state[name] = ""; });
-      state.group = -1;
-      state.pageNo = 0;
-      render();
-    }, 0);
+  $("filters").addEventListener("reset", function (e) {
+    e.preventDefault();  // clear the filters here, at once; the sort stays
+    Object.keys(controls).forEach(function (name) {
+      state[name] = "";
+      $(controls[name]).value = "";
+    });
+    state.group = -1;
+    state.pageNo = 0;
+    render();
   });
   $("f-sort").addEventListener("change", function () {
     state.sort[state.view] = $("f-sort").value;

@@ -1,0 +1,1 @@
+"""Translation artefacts: placeholders, keys, mojibake, look-alikes, typography."""
