@@ -88,17 +88,19 @@ class Finding:
     found: Mapping[str, Any] = field(default_factory=dict)
     suggestion: str | None = None
     baseline: BaselineState | None = None  # set only when --baseline is given
+    key: str | None = None  # the message key, for findings in a catalog
 
     @property
     def fingerprint(self) -> str:
-        """Stable hash of rule, page, selector and normalised text.
+        """Stable hash of rule, page, selector, normalised text (and catalog key).
 
         Line and column are left out on purpose, so moving unrelated lines
         does not change it.
         """
-        key = "\x1f".join(
-            (self.rule, self.page, self.selector, normalise_text(self.text))
-        )
+        parts = (self.rule, self.page, self.selector, normalise_text(self.text))
+        if self.key is not None:
+            parts = (*parts, self.key)
+        key = "\x1f".join(parts)
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
     @property
@@ -135,6 +137,8 @@ class Finding:
         }
         if self.baseline is not None:
             data["baseline"] = self.baseline
+        if self.key is not None:
+            data["key"] = self.key
         return data
 
     @classmethod
@@ -157,6 +161,7 @@ class Finding:
             found=dict(data.get("found") or {}),
             suggestion=data.get("suggestion"),
             baseline=data.get("baseline"),
+            key=data.get("key"),
         )
 
 
@@ -232,6 +237,35 @@ class PageSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class CatalogSummary:
+    """One line of the report's ``catalogs`` list (present only with catalogs)."""
+
+    path: str
+    format: str
+    language: str | None
+    language_source: str  # filename, header, content, option, none
+    role: str  # "source" or "target"
+    locale: str | None  # the market its values were judged for
+    values: int
+    findings: int
+    source: tuple[str, ...] = ()  # the source catalogs it was paired with
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON-report form of this catalog entry."""
+        return {
+            "path": self.path,
+            "format": self.format,
+            "language": self.language,
+            "language_source": self.language_source,
+            "role": self.role,
+            "locale": self.locale,
+            "values": self.values,
+            "findings": self.findings,
+            "source": list(self.source),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class BaselineEntry:
     """One baseline-file entry: a fingerprint and how many findings it covers.
 
@@ -279,6 +313,7 @@ class RunResult:
     notes: tuple[Note, ...] = ()
     rules: tuple[RuleInfo, ...] = ()
     fixed: tuple[BaselineEntry, ...] | None = None  # None: no --baseline given
+    catalogs: tuple[CatalogSummary, ...] = ()  # translation catalogs checked
 
     def summary(self) -> dict[str, Any]:
         """Counts by category and severity, for the report's ``summary``."""
@@ -291,6 +326,9 @@ class RunResult:
             "by_severity": {s.value: by_severity.get(s.value, 0) for s in Severity},
             "suppressed": sum(p.suppressed for p in self.pages),
         }
+        if self.catalogs:
+            summary["catalogs"] = len(self.catalogs)
+            summary["catalog_values"] = sum(c.values for c in self.catalogs)
         if self.fixed is not None:
             known = sum(1 for f in self.findings if f.baseline == "known")
             summary["baseline"] = {
@@ -310,6 +348,8 @@ class RunResult:
             "findings": [f.to_dict() for f in self.findings],
             "notes": [n.to_dict() for n in self.notes],
         }
+        if self.catalogs:
+            report["catalogs"] = [c.to_dict() for c in self.catalogs]
         if self.fixed is not None:
             report["fixed"] = [entry.to_dict() for entry in self.fixed]
         report["summary"] = self.summary()

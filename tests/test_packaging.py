@@ -26,6 +26,12 @@ def test_wheel_contains_data_files(tmp_path: Path) -> None:
     for name in shipped:
         assert f"loccheck/data/locales/{name}" in names
     assert "loccheck/data/rules/README.md" in names
+    for rule in sorted((ROOT / "rules").rglob("*.yaml")):
+        relative = rule.relative_to(ROOT / "rules").as_posix()
+        assert f"loccheck/data/rules/{relative}" in names
+    assert "loccheck/schemas/rule.schema.json" in names
+    for template in ("report.html", "report.css", "report.js"):
+        assert f"loccheck/reporters/templates/{template}" in names
     assert "loccheck/schemas/report.schema.json" in names
     assert "loccheck/py.typed" in names
     assert not any(name.startswith(("tests/", "sample_sites/")) for name in names)

@@ -68,9 +68,11 @@ class GithubReporter:
     def render(
         self, result: RunResult, out: TextIO, options: ReportOptions = DEFAULT_OPTIONS
     ) -> None:
-        """Write one workflow command per finding, then one per note."""
+        """Write one workflow command per finding (not baseline-known), then notes."""
         folder = _folder(result)
         for finding in result.findings:
+            if finding.baseline == "known":
+                continue  # annotate what a change introduced, not the backlog
             out.write(_finding_line(finding, folder) + "\n")
         for note in result.notes:
             out.write(_note_line(note, folder) + "\n")

@@ -209,6 +209,11 @@ def _result(finding: Finding, index: dict[str, int], artifact: int) -> dict[str,
         location["logicalLocations"] = [
             {"fullyQualifiedName": finding.selector, "kind": "element"}
         ]
+    baseline = {}
+    if finding.baseline is not None:
+        # SARIF's own word for a result the baseline already had.
+        state = "unchanged" if finding.baseline == "known" else "new"
+        baseline = {"baselineState": state}
     return {
         "ruleId": finding.rule,
         "ruleIndex": index[finding.rule],
@@ -216,6 +221,7 @@ def _result(finding: Finding, index: dict[str, int], artifact: int) -> dict[str,
         "message": {"text": finding.message},
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        **baseline,
         "properties": {
             "market": finding.locale,
             "category": finding.category.value,

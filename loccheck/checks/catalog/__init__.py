@@ -1,0 +1,1 @@
+"""Checks of translation catalogs: one rule per module, a value at a time."""
