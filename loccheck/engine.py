@@ -131,7 +131,9 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         if market
         else frozenset()
     )
-    ctx = PageContext(page, market, source, decoded, resolve, terms)
+    ctx = PageContext(
+        page, market, source, decoded, resolve, terms, settings.options.rule_paths
+    )
     findings, suppressed = suppress.apply(page, list(_run_checks(ctx, settings)))
     linked, link_notes = _follow_links(path, page.links, resolve)
     alternates = tuple(

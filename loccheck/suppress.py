@@ -90,15 +90,15 @@ class Range(NamedTuple):
         return finding.rule in self.rules
 
 
-def known_rule_ids() -> frozenset[str]:
+def known_rule_ids(rule_paths: tuple[str, ...] = ()) -> frozenset[str]:
     """Return the rule ids a suppression may name (the one place to look them up).
 
-    Built-in Python and YAML rules and installed rule packs; the rule folders a
-    run adds with ``--rules`` / ``rule_paths`` are not known to a page check.
+    Built-in Python and YAML rules, installed rule packs, and the rule folders
+    the run adds with ``--rules`` / ``rule_paths``.
     """
     from loccheck.registry import load_registry  # the checks import this module
 
-    return load_registry().ids()  # cached
+    return load_registry(rule_paths).ids()  # cached
 
 
 def apply(page: Page, findings: list[Finding]) -> tuple[list[Finding], int]:

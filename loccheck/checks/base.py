@@ -35,6 +35,7 @@ class PageContext:
     decoded: Decoded
     resolve: Callable[[str], LinkTarget]
     glossary: frozenset[str] = frozenset()  # the user's terms for this market
+    rule_paths: tuple[str, ...] = ()  # the run's own rule folders (--rules)
 
 
 @dataclass(frozen=True, slots=True)

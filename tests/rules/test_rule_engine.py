@@ -364,3 +364,18 @@ def test_test_rules_reports_a_pattern_spacy_rejects(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["test-rules", str(folder)])
     assert result.exit_code == 1
     assert 'key "patterns"' in result.output
+
+
+def test_suppressing_a_rule_of_the_runs_own_pack_is_not_unknown(
+    tmp_path: Path, write_site: Callable[[dict[str, str | bytes]], Path]
+) -> None:
+    folder = _rule_dir(tmp_path, {"no-bonus-word.yaml": EXISTENCE})
+    body = (
+        "<!-- loccheck-disable-next-line no-bonus-word -->\n<p>бонусы</p>\n"
+        "<!-- loccheck-disable-next-line no-such-rule -->\n<p>бонусы</p>"
+    )
+    found = _scan(write_site, body, rule_paths=(str(folder),))
+    rules = [rule for rule, _, _ in found]
+    assert rules.count("no-bonus-word") == 1  # the second one, not suppressed
+    unknown = [text for rule, text, _ in found if rule == "unknown-suppression"]
+    assert unknown == ["no-such-rule"]

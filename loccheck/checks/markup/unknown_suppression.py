@@ -41,7 +41,7 @@ class UnknownSuppression(Check):
         directives = suppress.parse(ctx.page)[0]
         if not directives:
             return
-        known = suppress.known_rule_ids()
+        known = suppress.known_rule_ids(ctx.rule_paths)
         for directive in directives:
             if directive.form != "ignore" and directive.form not in suppress.FORMS:
                 name = f"loccheck-{directive.form}"
