@@ -13,6 +13,7 @@ import click
 from loccheck import __version__
 from loccheck.baseline import BaselineError, apply_baseline, load_baseline
 from loccheck.baseline import write_baseline as save_baseline
+from loccheck.catalogs.load import normalise_source_locale
 from loccheck.config import FAIL_ON, Config, ConfigError, find_config, load_config
 from loccheck.engine import ScanOptions, scan
 from loccheck.glossary import GlossaryError, load_glossary, merge
@@ -25,6 +26,10 @@ _MAX_NOTES_ON_TERMINAL = 30
 
 SCAN_HELP = """Audit the exported storefront at PATH (a folder or one HTML file).
 
+Translation catalogs in the folder (or PATH itself, when it is one) are
+checked too: Shopify locales, i18next/vue-i18n JSON, gettext PO, XLIFF,
+Rails and Symfony YAML, CSV.
+
 \b
 Examples:
   loccheck scan site/                         summary on the terminal
@@ -34,6 +39,7 @@ Examples:
   loccheck scan site/ --exclude 'drafts/**' --fail-on warning
   loccheck scan site/ --write-baseline .loccheck-baseline.json
   loccheck scan site/ --baseline .loccheck-baseline.json --format json:r.json
+  loccheck scan theme/locales --source-locale de   catalogs written in German
 
 \b
 Exit codes: 0 no new finding at or above --fail-on (findings in --baseline
@@ -108,6 +114,12 @@ def _check_rule_ids(ids: tuple[str, ...], option: str, registry: Registry) -> No
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "--locale", "locale", metavar="TAG", help="Market for every page, e.g. ru-RU."
+)
+@click.option(
+    "--source-locale",
+    metavar="TAG",
+    help="Language of the translation catalogs' source strings (default: "
+    "what the files say, else en).",
 )
 @click.option(
     "--config",
@@ -192,6 +204,7 @@ def _check_rule_ids(ids: tuple[str, ...], option: str, registry: Registry) -> No
 def scan_command(
     path: Path,
     locale: str | None,
+    source_locale: str | None,
     config_file: Path | None,
     exclude: tuple[str, ...],
     formats: tuple[tuple[str, str | None], ...],
@@ -217,6 +230,7 @@ def scan_command(
         disabled, severities = _severities(config, registry)
         market = locale or config.locale
         market_id = load_market(market).id if market else None
+        source_tag = normalise_source_locale(source_locale)
         glossary = merge(load_glossary(p) for p in (*config.glossary, *glossaries))
         known = _baseline(baseline, config, write_baseline is not None)
     except (
@@ -238,6 +252,7 @@ def scan_command(
         hosts=tuple(config.hosts) + hosts,
         glossary=glossary,
         rule_paths=rule_paths,
+        source_locale=source_tag,
     )
     result = scan(path, str(path), options, jobs or config.jobs, _progress())
     result = apply_baseline(result, known) if known is not None else result

@@ -46,6 +46,7 @@ class ScanOptions:
     hosts: tuple[str, ...] = ()
     glossary: tuple[tuple[str, tuple[str, ...]], ...] = ()
     rule_paths: tuple[str, ...] = ()  # the user's YAML rule files and folders
+    source_locale: str | None = None  # language of the catalogs' source strings
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,13 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         message = f"{path}: {page.parse_problem}; the rest of the page was not checked."
         notes.append(Note(path, "parse-stopped", message))
 
+    resolved: dict[str, LinkTarget] = {}  # several rules resolve the same links
+
     def resolve(href: str) -> LinkTarget:
-        return resolve_link(settings.index, path, href)
+        found = resolved.get(href)
+        if found is None:
+            found = resolved[href] = resolve_link(settings.index, path, href)
+        return found
 
     market_id, source = resolve_market(
         page,
@@ -278,8 +284,16 @@ def scan(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
-    """Scan the export at ``root`` and return the merged, sorted result."""
+    """Scan the export at ``root`` and return the merged, sorted result.
+
+    Translation catalogs in the folder (or ``root`` itself, when it is one)
+    are checked too (``loccheck.catalog_scan``) and merge into the result.
+    """
+    from loccheck.catalog_scan import is_catalog_file, scan_catalogs
+
     discovery = discover(root, options.exclude, options.hosts)
+    if is_catalog_file(root):  # one catalog file: there is no page to check
+        discovery = replace(discovery, pages=(), entry_pages=())
     settings = ScanSettings(discovery.index, options)
     pages = list(discovery.pages)
     collector = _Collector(
@@ -299,6 +313,9 @@ def scan(
     else:
         _run_parallel(collector, workers, tick)
     findings = collector.findings + list(_site_findings(collector.facts, settings))
+    catalogs = scan_catalogs(root, options, jobs)
+    findings.extend(catalogs.findings)
+    collector.notes.extend(catalogs.notes)
     return RunResult(
         root=root_label,
         version=__version__,
@@ -312,6 +329,7 @@ def scan(
             for rule in load_registry(options.rule_paths).rules()
             if rule.id not in options.disabled
         ),
+        catalogs=catalogs.summaries,
     )
 
 

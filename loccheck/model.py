@@ -97,9 +97,9 @@ class Finding:
         Line and column are left out on purpose, so moving unrelated lines
         does not change it.
         """
-        parts = (self.rule, self.page, self.selector, normalise_text(self.text))
+        parts = [self.rule, self.page, self.selector, normalise_text(self.text)]
         if self.key is not None:
-            parts = (*parts, self.key)
+            parts.append(self.key)
         key = "\x1f".join(parts)
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 

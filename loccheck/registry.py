@@ -19,8 +19,9 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from loccheck.checks import PAGE_CHECKS, SITE_CHECKS
+from loccheck.checks import CATALOG_CHECKS, PAGE_CHECKS, SITE_CHECKS
 from loccheck.checks.base import Check, Rule, SiteCheck
+from loccheck.checks.catalog.base import CatalogCheck
 from loccheck.declarative.loader import builtin_rules, load_folder, user_rules
 from loccheck.declarative.spec import RuleFileError
 
@@ -37,10 +38,15 @@ class Registry:
 
     page_checks: tuple[type[Check], ...]
     site_checks: tuple[type[SiteCheck], ...]
+    catalog_checks: tuple[type[CatalogCheck], ...] = ()
 
     def rules(self) -> tuple[type[Rule], ...]:
         """Every rule class, sorted by id."""
-        rules: tuple[type[Rule], ...] = (*self.page_checks, *self.site_checks)
+        rules: tuple[type[Rule], ...] = (
+            *self.page_checks,
+            *self.site_checks,
+            *self.catalog_checks,
+        )
         return tuple(sorted(rules, key=lambda rule: rule.id))
 
     def ids(self) -> frozenset[str]:
@@ -64,7 +70,8 @@ def _pack_rules(name: str, loaded: Any) -> list[type[Rule]]:
         items = [items]
     rules: list[type[Rule]] = []
     for item in items:
-        if isinstance(item, type) and issubclass(item, (Check, SiteCheck)):
+        kinds = (Check, SiteCheck, CatalogCheck)
+        if isinstance(item, type) and issubclass(item, kinds):
             rules.append(item)
         elif isinstance(item, (str, Path)):
             rules.extend(load_folder(Path(item), str(item)))
@@ -110,6 +117,7 @@ def load_registry(rule_paths: tuple[str, ...] = ()) -> Registry:
             [
                 *PAGE_CHECKS,
                 *SITE_CHECKS,
+                *CATALOG_CHECKS,
                 *builtin_rules(),
                 *_entry_point_rules(),
                 *user_rules(rule_paths),
@@ -119,7 +127,8 @@ def load_registry(rule_paths: tuple[str, ...] = ()) -> Registry:
         raise RegistryError(str(exc)) from exc
     page = tuple(r for r in rules if issubclass(r, Check))
     site = tuple(r for r in rules if issubclass(r, SiteCheck))
-    return Registry(page, site)
+    catalog = tuple(r for r in rules if issubclass(r, CatalogCheck))
+    return Registry(page, site, catalog)
 
 
 def severity_overrides(

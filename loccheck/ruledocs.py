@@ -21,12 +21,37 @@ def _printable(html: str) -> str:
     return data.decode("utf-8", errors="backslashreplace").strip()
 
 
+# Catalog examples (a translation beside its source) are shown file by file.
+_CATALOG_FENCES = {
+    ".json": "json",
+    ".yml": "yaml",
+    ".yaml": "yaml",
+    ".po": "po",
+    ".pot": "po",
+    ".xlf": "xml",
+    ".xliff": "xml",
+    ".csv": "csv",
+}
+
+
 def _example_block(example: Example) -> str:
+    fence = _CATALOG_FENCES.get(Path(example.path).suffix)
+    if fence is not None:
+        return _catalog_block(example)
     where = f"market {example.market}" if example.market else "market from the page"
     lines = [f"```html\n<!-- {example.path}, {where} -->", _printable(example.html)]
     for name, html in example.files:
         lines += [f"<!-- {name} -->", _printable(html)]
     return "\n".join(lines) + "\n```"
+
+
+def _catalog_block(example: Example) -> str:
+    blocks = []
+    for name, text in ((example.path, example.html), *example.files):
+        fence = _CATALOG_FENCES.get(Path(name).suffix, "text")
+        role = "checked" if name == example.path else "source"
+        blocks.append(f"`{name}` ({role}):\n\n```{fence}\n{_printable(text)}\n```")
+    return "\n\n".join(blocks)
 
 
 def render_rule(info: RuleInfo) -> str:

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from loccheck.checks.base import Check, Rule, SiteCheck
+from loccheck.checks.catalog.base import CatalogCheck
+from loccheck.checks.catalog.empty_translation import EmptyTranslation
+from loccheck.checks.catalog.extra_key import ExtraKey
+from loccheck.checks.catalog.markup_mismatch import MarkupMismatch
+from loccheck.checks.catalog.missing_translation import MissingTranslation
+from loccheck.checks.catalog.placeholder_mismatch import PlaceholderMismatch
+from loccheck.checks.catalog.plural_forms import PluralForms
+from loccheck.checks.catalog.untranslated_value import UntranslatedValue
+from loccheck.checks.catalog.wrong_language_value import WrongLanguageValue
 from loccheck.checks.currency.ambiguous_currency_symbol import AmbiguousCurrencySymbol
 from loccheck.checks.currency.foreign_currency import ForeignCurrency
 from loccheck.checks.currency.mixed_currencies import MixedCurrencies
@@ -84,11 +93,22 @@ PAGE_CHECKS: tuple[type[Check], ...] = (
     UntranslatedUiKey,
 )
 SITE_CHECKS: tuple[type[SiteCheck], ...] = (MissingHreflangReturn,)
+# Catalog checks; the translation family above also runs on catalog values.
+CATALOG_CHECKS: tuple[type[CatalogCheck], ...] = (
+    EmptyTranslation,
+    ExtraKey,
+    MarkupMismatch,
+    MissingTranslation,
+    PlaceholderMismatch,
+    PluralForms,
+    UntranslatedValue,
+    WrongLanguageValue,
+)
 
 
 def all_rules() -> tuple[type[Rule], ...]:
     """Return every built-in rule class, sorted by id."""
-    rules: tuple[type[Rule], ...] = (*PAGE_CHECKS, *SITE_CHECKS)
+    rules: tuple[type[Rule], ...] = (*PAGE_CHECKS, *SITE_CHECKS, *CATALOG_CHECKS)
     return tuple(sorted(rules, key=lambda rule: rule.id))
 
 

@@ -101,3 +101,8 @@ def endonyms() -> frozenset[str]:
             names.add(name)
             names.add(name[:1].upper() + name[1:])
     return frozenset(names)
+
+
+def switcher_languages() -> tuple[str, ...]:
+    """The language codes whose names a language switcher is likely to show."""
+    return tuple(_LANGUAGES)

@@ -297,20 +297,107 @@ def _letter_evidence(tokens: list[str], market: Market) -> str | None:
     return None
 
 
+# Characters Chinese writes and Japanese does not: pronouns, particles and
+# everyday verbs ("您", "们", "吗", "查", "搜").
+_CHINESE_ONLY = frozenset("您们們这這么麼吗嗎呢吧啊哪搜查帐帳账该該启啟")
+# Japanese shinjitai and kokuji that neither Simplified nor Traditional
+# Chinese writes (売 is 卖/賣, 続 is 续/續, 込 and 働 exist only in Japanese).
+_JAPANESE_ONLY = frozenset(
+    "発売続済択変単転込払歴検価円読戻気広図覧拡対応険験働枠辺総緑労営帰収処"
+    "児経絵継薬覚訳録関駅黒悪圧囲桜戦恵県剤巻厳沢浄渋焼猟稲粋縄聴脳蔵豊鋭"
+    "闘隠雑霊騒髪鶏歯齢亜塩縁仮伝倹勧様姫嬢実寝専満"
+)
+
+
 def _han_evidence(tokens: list[str], market: Market) -> str | None:
-    """Simplified text on a Japanese or Traditional page, and the reverse."""
+    """Simplified or Chinese text on a Japanese or Traditional page, Japanese
+    text on a Chinese page: by character tables and Han-script shop words."""
     if "Hani" not in admitted(market.scripts) or _has_kana(tokens):
         return None
     text = "".join(tokens)
     if market.language == "ja":
-        table = han.simplified_not_japanese()
-        return "zh-Hans" if han.count_in(text, table) else None
+        if han.count_in(text, han.simplified_not_japanese()):
+            return "zh-Hans"
+        chinese = han.count_in(text, _CHINESE_ONLY) or lexicon.han_word_in(text, "zh")
+        return "zh" if chinese else None
     if market.language != "zh":
         return None
+    if han.count_in(text, _JAPANESE_ONLY) or lexicon.han_word_in(text, "ja"):
+        return "ja"
     if "Hant" in market.scripts:
         table = han.simplified_not_traditional_variant()
         return "zh-Hans" if han.count_in(text, table) else None
     return "zh-Hant" if han.count_in(text, han.traditional_only()) else None
+
+
+# Letters a Latin-script language does not write, and the neighbour they
+# point to (Portuguese ã õ ç, Spanish ñ ¿ ¡, Slovak ä ô ľ ĺ ŕ, Czech ě ů ř,
+# Danish and Norwegian æ ø, Swedish ä ö). Names carry such letters too
+# ("Peña", "Müller"), so they are a hint the detector must confirm.
+_LATIN_HINTS: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+    "es": ((frozenset("ãõÃÕ"), "pt"),),
+    "pt": ((frozenset("ñ¿¡Ñ"), "es"),),
+    "it": ((frozenset("ñÑ"), "es"), (frozenset("ãõÃÕ"), "pt")),
+    "cs": ((frozenset("ôľĺŕÔĽĹŔ"), "sk"),),
+    "sk": ((frozenset("ěůřĚŮŘ"), "cs"),),
+    "pl": ((frozenset("ěůřĚŮŘ"), "cs"),),
+    "sv": ((frozenset("æøÆØ"), "nb"),),
+    "nb": ((frozenset("äöÄÖ"), "sv"),),
+    "da": ((frozenset("äöÄÖ"), "sv"),),
+}
+# How far the detector, choosing between the market's language and the
+# hinted one, must lead for the hint to stand, by number of words.
+_AGREE_LEAD = {1: _SINGLE_AGREE, 2: 0.1}
+_EN_OVERRULE = 0.3
+
+
+def _neighbour_hint(
+    tokens: list[str], market: Market, accepted: frozenset[str]
+) -> str | None:
+    """A neighbour language the text's letters or words point to.
+
+    Words only one side's lexicon has count ("Итого" is Russian, "Кошик"
+    Ukrainian); words both write ("доставка") and unknown words do not. A
+    word only the market's own lexicon has rules the hint out.
+    """
+    text = "".join(tokens)
+    for letters, language in _LATIN_HINTS.get(market.language, ()):
+        if language not in accepted and any(c in letters for c in text):
+            return language
+    neighbours = frozenset(market.neighbour_languages) - accepted
+    found: set[str] = set()
+    for token in tokens:
+        owners = lexicon.owners(token)
+        if owners & accepted and not owners & neighbours:
+            return None
+        if not owners & accepted:
+            found |= owners & neighbours
+    return min(found) if found else None
+
+
+def _detector_agrees(tokens: list[str], market: Market, language: str) -> bool:
+    """True if the detector, choosing between the market's language and
+    ``language``, picks ``language`` with a lead that suits the length.
+
+    Cognates abound ("Adresse" is French and German, "Note" French and
+    English, "день" Russian and Ukrainian). Han text is left to the tables:
+    no detector separates Chinese from Japanese kanji.
+    """
+    if "Hani" in admitted(market.scripts) or not detector.supported(language):
+        return True
+    candidates = frozenset({market.language, language})
+    found, _, lead = detector.foreign_lead(
+        " ".join(tokens), candidates, _accepted(market)
+    )
+    if not latin_market(market):
+        return found == language  # the words or letters are the evidence
+    if language == "en" and len(tokens) == 1:
+        # An English interface word on a Latin-script page is the commonest
+        # leftover; lingua hesitates on single words ("Hello" looks Spanish
+        # to it), so only a clear vote for the page's language overrules.
+        ranked = dict(detector.detect(tokens[0], candidates))
+        return ranked.get(market.language, 0.0) - ranked.get("en", 0.0) < _EN_OVERRULE
+    return found == language and lead >= _AGREE_LEAD.get(len(tokens), 0.0)
 
 
 def _same_script(
@@ -318,6 +405,8 @@ def _same_script(
 ) -> Verdict | None:
     """Judge text written in the market's own script."""
     accepted = _accepted(market)
+    if latin_market(market) and all(lexicon.is_international(t) for t in tokens):
+        return None  # "Newsletter", "Login": Latin-script shops write them so
     if all(lexicon.owners(t) & accepted for t in tokens):
         return None  # only the market's own interface words
     span = _span(text, tokens)
@@ -334,14 +423,15 @@ def _same_script(
     if letters is not None and letters not in accepted:
         return _text_verdict(letters, span, 1.0, count, "letters")
     lexical = _lexicon_language(tokens, accepted) or _lexicon_majority(tokens, accepted)
-    if lexical is not None and len(tokens) == 1 and latin_market(market):
-        # One word: cognates abound ("Adresse" is French and German, "Note"
-        # French and English): the detector must agree, clearly.
-        candidates_1 = frozenset({market.language, lexical})
-        found, _, lead = detector.foreign_lead(tokens[0], candidates_1, accepted)
-        lexical = lexical if found == lexical and lead >= _SINGLE_AGREE else None
-        if lexical is None:
-            return None
+    # One word: cognates abound ("Adresse" is French and German, "Note"
+    # French and English): the detector must agree.
+    one = lexical is not None and len(tokens) == 1
+    if one and not _detector_agrees(tokens, market, str(lexical)):
+        return None
+    if lexical is None:
+        hint = _neighbour_hint(tokens, market, accepted)
+        if hint is not None and _detector_agrees(tokens, market, hint):
+            lexical = hint
     if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
         return _text_verdict(lexical, span, 1.0, count, "lexicon")
     latin = "Latn" in admitted(market.scripts)
@@ -360,18 +450,24 @@ def _same_script(
         # Same-script neighbours (uk/ru/be) need a clear lead: measured on the
         # real strings, 0.5 keeps false alarms of 1-2 words near 1 %.
         needed = _NEIGHBOUR_SHORT if count <= 2 else max(needed, _NEIGHBOUR_MEDIUM)
-    foreign_words = sum(
-        1 for t in tokens if (o := lexicon.owners(t)) and not o & accepted
-    )
-    owned_here = any(_native_word(lexicon.owners(t), accepted) for t in tokens)
-    backed = latin and not owned_here and foreign_words / len(tokens) >= 0.5
-    if backed:
-        needed = 0.0  # foreign interface words back the detector's answer
     if latin and count == 1 and (market.language != "en" or tokens[0].isascii()):
         return None  # one word: only a lexicon (checked above) can tell
     language, score, margin = detector.foreign_lead(
         " ".join(tokens), candidates, accepted
     )
+    # Foreign interface words back the detector's answer (words many
+    # languages write in English, "Newsletter", do not).
+    backing = [
+        o
+        for t in tokens
+        if (o := lexicon.owners(t))
+        and not o & accepted
+        and not lexicon.is_international(t)
+    ]
+    owned_here = any(_native_word(lexicon.owners(t), accepted) for t in tokens)
+    backed = latin and not owned_here and len(backing) * 2 >= len(tokens)
+    if backed:
+        needed = 0.0  # foreign interface words back the detector's answer
     if language is None or margin < needed:
         return None
     # Names in product titles ("Robe « Séquoia »") look Catalan or Italian to a
@@ -389,6 +485,22 @@ def _same_script(
     if backed:
         score = max(score, 0.7)  # the words agree with the detector
     return _text_verdict(language, span, score, count, "detector")
+
+
+# Endings of derived words ("Registration", "Availability", "Payment");
+# brand and personal names rarely have them ("Kipling" and "Sterling" end in
+# -ing, so it is not one). Only on pages whose market writes another script,
+# where any such Latin-script word is foreign, English or French alike.
+_DERIVED_ENDINGS = (
+    "tion", "tions", "ment", "ments", "ness", "ity", "ities", "able", "ible",
+    "ship", "less", "ful", "ance", "ence", "ized", "ised", "ated",
+)  # fmt: skip
+_DERIVED_MIN = 7
+
+
+def _derived_word(word: str) -> bool:
+    folded = word.casefold()
+    return len(folded) >= _DERIVED_MIN and folded.endswith(_DERIVED_ENDINGS)
 
 
 def _latin_in_non_latin(
@@ -415,8 +527,13 @@ def _latin_in_non_latin(
     language, score, margin = detector.foreign_lead(
         " ".join(latin), _LATIN_TARGETS, accepted
     )
-    if english == 0 and native and all(t[0].isupper() for t in latin):
+    if english < 1 and native and all(t[0].isupper() for t in latin):
         return None  # capitalised Latin words inside native text: names
+    if english == 0 and all(map(_derived_word, latin)):
+        # "Registration", "Availability": derived words, not names; English
+        # unless the detector clearly reads another language.
+        found = language if language and margin >= _margin(count) else "en"
+        return _text_verdict(found, span, max(score, 0.7), count, "detector")
     if english == 0 and all(t[0].isupper() for t in latin):
         # Capitalised words with no interface word: names ("Nike Air Max",
         # "Adidas Ultraboost") unless the detector clearly reads English.

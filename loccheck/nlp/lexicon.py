@@ -1,9 +1,15 @@
-"""Storefront UI words per language (``locales/lexicon/<lang>.txt``)."""
+"""Storefront UI words per language (``locales/lexicon/<lang>.txt``).
+
+Each language's list is completed with the words of its CLDR display names
+(``nlp.cldr_words``): country, language, month and weekday names.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from loccheck.nlp import cldr_words
+from loccheck.nlp.scripts import script_of
 from loccheck.resources import data_dir
 
 # Memos of pure functions, bounded so that memory stays flat on big sites:
@@ -32,7 +38,7 @@ def _owners() -> dict[str, frozenset[str]]:
     """Map each word to the languages whose lexicon has it."""
     owners: dict[str, set[str]] = {}
     for language, words in _lexicons().items():
-        for word in words:
+        for word in words | cldr_words.words(language):
             owners.setdefault(word, set()).add(language)
     return {word: frozenset(langs) for word, langs in owners.items()}
 
@@ -60,6 +66,26 @@ def owners(word: str) -> frozenset[str]:
         singular = table.get(folded[:-1], frozenset())
         found = singular & {"en"}
     return found or frozenset()
+
+
+@lru_cache(maxsize=64)
+def han_words(language: str) -> frozenset[str]:
+    """The Han-script words of ``language``'s lexicon that no other lexicon has.
+
+    Chinese and Japanese write words without spaces, so these are looked for
+    inside a run of characters, not compared with whole tokens.
+    """
+    table = _owners()
+    return frozenset(
+        word
+        for word in _lexicons().get(language, frozenset())
+        if all(script_of(c) == "Hani" for c in word) and table[word] == {language}
+    )
+
+
+def han_word_in(text: str, language: str) -> str | None:
+    """The first of ``language``'s Han words that ``text`` contains, if any."""
+    return next((w for w in sorted(han_words(language)) if w in text), None)
 
 
 @lru_cache(maxsize=1)

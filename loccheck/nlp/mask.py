@@ -74,7 +74,11 @@ def _terms_pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
     if not cleaned:
         return None
     alternatives = "|".join(re.escape(t) for t in cleaned)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    # Not inside an address or a host name ("hello@example-lumi.com"):
+    # blanking "Lumi" there would leave "hello" and "example" as words.
+    return re.compile(
+        rf"(?<![\w@.\-])(?:{alternatives})(?![\w@\-]|\.\w)", re.IGNORECASE
+    )
 
 
 def strip_terms(text: str, terms: frozenset[str]) -> str:

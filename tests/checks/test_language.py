@@ -208,3 +208,50 @@ def test_rtl_and_cjk_pages_clean_and_defective(write_site: Site) -> None:
         str(f["text"]) for f in _findings(bad) if f["category"] == "language"
     )
     assert texts == ["Add to cart", "购物车"]
+
+
+@pytest.mark.parametrize(
+    ("text", "market", "found"),
+    [
+        # neighbours told apart by words only one of them writes
+        ("Сохранить изменения", "uk-UA", "ru"),
+        ("Видалити", "ru-RU", "uk"),
+        # and by letters the page's language does not write, confirmed
+        ("Não disponível", "es-ES", "pt"),
+        ("Añadir al carrito", "pt-BR", "es"),
+        ("Ingen varer i kurven", "sv-SE", "da"),
+        # Chinese words on a Japanese page, Japanese kanji on Chinese pages
+        ("立即支付", "ja-JP", "zh"),
+        ("送料無料", "zh-CN", "ja"),
+        ("送料無料", "zh-TW", "ja"),
+        # CLDR names left in English (a country selector)
+        ("Germany", "fr-FR", "en"),
+        ("Italy", "de-DE", "en"),
+        # single English interface words on Latin-script pages
+        ("Wishlist", "de-DE", "en"),
+        ("Checkout", "es-ES", "en"),
+        # derived English words on non-Latin pages are words, not names
+        ("Availability", "ru-RU", "en"),
+        ("Registration", "he-IL", "en"),
+    ],
+)
+def test_more_foreign_text_is_found(text: str, market: str, found: str) -> None:
+    assert [v.found for v in judge(text, market)] == [found]
+
+
+@pytest.mark.parametrize(
+    ("text", "market"),
+    [
+        ("Italien", "de-DE"),  # the market's own CLDR country name
+        ("Canada", "fr-FR"),  # written the same in French
+        ("使用方法", "ja-JP"),  # kanji Japanese and Chinese share
+        ("Kipling", "ru-RU"),  # a name, not a derived word
+        ("Note", "fr-FR"),  # French as much as English
+        ("Newsletter", "it-IT"),  # written in English by Latin-script shops
+        ("Подключено к Acme Analytics", "ru-RU"),  # a product name in text
+    ],
+)
+def test_cognates_names_and_shared_words_are_not_flagged(
+    text: str, market: str
+) -> None:
+    assert judge(text, market) == ()

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from loccheck.checks.translation.doubled_word import doubled_words
+from loccheck.checks.translation.encoding import mojibake
 from loccheck.checks.translation.homoglyph import homoglyphs
-from loccheck.checks.translation.mojibake import mojibake
 from loccheck.checks.translation.placeholder_leak import placeholders
 from loccheck.checks.translation.untranslated_ui_key import ui_keys
 from loccheck.engine import ScanOptions, scan
@@ -70,6 +70,8 @@ ICU = "{n, plural, one {# item} other {# items}}"
         ("__ADD_TO_CART__", "__ADD_TO_CART__"),
         ("Ваш код: [[promo_code]]", "[[promo_code]]"),
         ("Lieferzeit %shippingTime% Tage", "%shippingTime%"),
+        ("送料無料%s対象", "%s"),
+        ("残り{0}点", "{0}"),
     ],
 )  # fmt: skip
 def test_placeholders_are_found(text: str, token: str) -> None:
@@ -130,10 +132,16 @@ def test_whole_keys_are_found(text: str) -> None:
         "anna_k",
         "olga_88",
         "Сумка.",
+        'Override the "sylius.homepage.about_us" key to change this text',
     ],
 )
 def test_names_codes_and_abbreviations_are_not_keys(text: str) -> None:
     assert ui_keys(text) == ()
+
+
+def test_a_key_inside_text_is_found() -> None:
+    found = ui_keys("Добавлено products.product.add_to_cart в корзину.")
+    assert [key for key, _ in found] == ["products.product.add_to_cart"]
 
 
 def test_rails_missing_translation_note_names_the_key() -> None:
@@ -261,7 +269,7 @@ def test_full_width_marks_get_half_width_suggestions(write_site: Site) -> None:
         "ru/index.html": _page("<p>Лён дышит，после стирки не садится。</p>"),
         "fr/index.html": _page("<p>Prix：20 €</p>", "fr"),
         "ja/index.html": _page("<p>カートに入れる（送料無料）。</p>", "ja"),
-        "zh/index.html": _page("<p>Size：M</p><p>尺码：M</p>", "zh"),
+        "zh/index.html": _page("<p>Rating：4.5</p><p>尺码：M</p>", "zh"),
     }
     root = write_site(pages)
     found = {(f.page.split("/")[0], f.text): f.suggestion for f in _findings(root)}
@@ -269,7 +277,6 @@ def test_full_width_marks_get_half_width_suggestions(write_site: Site) -> None:
         ("ru", "дышит，после"): "дышит, после",
         ("ru", "садится。"): "садится.",
         ("fr", "Prix：20"): "Prix\u00a0: 20",
-        ("zh", "Size：M"): "Size: M",
     }
 
 

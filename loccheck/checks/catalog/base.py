@@ -39,6 +39,9 @@ class CatalogContext:
     market: Market | None
     siblings: tuple[Catalog, ...] = ()
     glossary: frozenset[str] = frozenset()
+    # Keys that many languages of the group leave as their source ("Google
+    # Analytics", "Permalink"): international terms, see ``shared_keys``.
+    shared: frozenset[str] = frozenset()
 
     @property
     def language(self) -> str | None:
@@ -78,7 +81,7 @@ class CatalogContext:
         def shared(source: Catalog) -> int:
             there = PurePosixPath(source.path).parent.parts
             count = 0
-            for a, b in zip(here, there):
+            for a, b in zip(here, there, strict=False):
                 if a != b:
                     break
                 count += 1

@@ -13,6 +13,7 @@ from loccheck.checks.catalog.placeholders import mask_placeholders
 
 __all__ = [
     "EN_SOURCE",
+    "VOID_TAGS",
     "entities",
     "paired_values",
     "plain_text",
@@ -28,7 +29,7 @@ _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 # Entities that only choose a kind of space or an invisible joiner: a French
 # translation adds "&nbsp;" before "?" where English has none (typography).
 _SPACING = frozenset({"\u00a0", "\u202f", "\u2009", "\u200b", "\u200c", "\u200d"})
-_VOID = frozenset({"br", "hr", "img", "input", "wbr"})
+VOID_TAGS = frozenset({"br", "hr", "img", "input", "wbr"})
 
 
 def plain_text(value: str) -> str:
@@ -54,7 +55,7 @@ def tags(value: str) -> Counter[str]:
     for match in _TAG.finditer(mask_placeholders(value)):
         name = match[1].lower()
         closing = match.group().startswith("</")
-        if closing and name in _VOID:
+        if closing and name in VOID_TAGS:
             continue
         found["/" + name if closing else name] += 1
     return found

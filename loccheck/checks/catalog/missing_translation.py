@@ -31,7 +31,10 @@ class MissingTranslation(CatalogCheck):
         bad_catalog(
             "config/locales/ru.yml",
             "ru:\n  cart:\n    title: Корзина\n",
-            ("config/locales/en.yml", "en:\n  cart:\n    title: Cart\n    empty: Empty\n"),
+            (
+                "config/locales/en.yml",
+                "en:\n  cart:\n    title: Cart\n    empty: Empty\n",
+            ),
         ),
         good(
             "locales/ru.json",

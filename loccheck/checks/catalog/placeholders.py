@@ -33,7 +33,7 @@ _SIMPLE = re.compile(
     | (?P<symfony>%[A-Za-z_][\w.-]*%)
     | (?P<nesting>\$t\([^()]*\))
     | (?P<link>@:[A-Za-z_][\w.-]*)
-    | (?P<colon>(?<![\w:/.]):[A-Za-z_]\w*)
+    | (?P<colon>(?<!\S):[A-Za-z_]\w*)
     """,
     re.VERBOSE,
 )
@@ -51,6 +51,7 @@ class Placeholder:
     name: str  # "{{x}}", "%{x}", "{x}", "{x, select: a b}", "%s", "%1$s"
     start: int
     end: int
+    icu: bool = False  # an ICU plural or select: its branches hold text
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,18 +99,20 @@ def _icu(
         return False
     name, kind = match[1], match[2]
     if kind is None:
-        if inner[match.end() :].strip() or inner != inner.strip():
-            return False  # "{ and }" in prose; ICU writes "{name}"
+        if inner[match.end() :].strip():
+            return False
         found.append(Placeholder("{" + name + "}", start, end + 1))
         return True
     rest_at = start + 1 + match.end()
     keys = _branches(text, rest_at, end, found, plurals)
     if kind in ("plural", "selectordinal"):
         plurals.append(IcuPlural(name, tuple(keys), kind == "selectordinal"))
-        found.append(Placeholder("{" + name + ", plural}", start, end + 1))
+        # A language with one form ("{count} سال پیش") may drop the plural:
+        # the argument is what the code fills in.
+        found.append(Placeholder("{" + name + "}", start, end + 1, icu=True))
     elif kind == "select":
         label = "{" + name + ", select: " + " ".join(sorted(keys)) + "}"
-        found.append(Placeholder(label, start, end + 1))
+        found.append(Placeholder(label, start, end + 1, icu=True))
     else:  # number, date, time, …: the argument is what counts
         found.append(Placeholder("{" + name + "}", start, end + 1))
     return True
@@ -185,30 +188,36 @@ def placeholders(value: str) -> Parsed:
         return Parsed((), ())
     found: list[Placeholder] = []
     plurals: list[IcuPlural] = []
-    text = value
-    if "|" in value:  # Symfony pipe plurals: blank the interval markers
-        text = _INTERVAL.sub(lambda m: m.group().replace(m[1], " " * len(m[1])), value)
+    # Symfony pipe plurals: the interval markers are not placeholders.
+    text = _blank_intervals(value) if "|" in value else value
     _scan(text, 0, len(text), found, plurals)
     found.sort(key=lambda p: p.start)
     return Parsed(tuple(found), tuple(plurals))
 
 
 def mask_placeholders(value: str) -> str:
-    """``value`` with each placeholder (not ICU branch text) replaced by spaces.
+    """``value`` with each placeholder replaced by "0" and spaces (same length).
 
-    ICU plural and select branches keep their text, so that language and
-    artefact checks still read it; only argument names and keys go.
+    A digit keeps the words around a placeholder apart ("{n} товар {n} товар"
+    is no doubled word) and every check ignores numbers. ICU plural and
+    select branches keep their text, separated by "|", so that language and
+    artefact checks still read it; Symfony's plural intervals are blanked.
     """
     parsed = placeholders(value)
+    text = _blank_intervals(value) if "|" in value else value
     if not parsed.placeholders:
-        return value
-    chars = list(value)
+        return text
+    chars = list(text)
     for item in parsed.placeholders:
-        if item.name.endswith(("plural}", "}")) and ", " in item.name:
+        if item.icu:
             _blank_icu_syntax(value, item, chars)
         else:
-            chars[item.start : item.end] = " " * (item.end - item.start)
+            chars[item.start : item.end] = "0" + " " * (item.end - item.start - 1)
     return "".join(chars)
+
+
+def _blank_intervals(value: str) -> str:
+    return _INTERVAL.sub(lambda m: m.group().replace(m[1], " " * len(m[1])), value)
 
 
 def _blank_icu_syntax(value: str, item: Placeholder, chars: list[str]) -> None:
@@ -218,7 +227,7 @@ def _blank_icu_syntax(value: str, item: Placeholder, chars: list[str]) -> None:
         char = value[index]
         if char == "{":
             depth += 1
-            chars[index] = " "
+            chars[index] = "|" if depth == 2 else " "
         elif char == "}":
             depth -= 1
             chars[index] = " "

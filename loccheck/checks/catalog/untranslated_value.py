@@ -12,7 +12,6 @@ from loccheck.markets import Market
 from loccheck.model import Category, Confidence, Finding, Severity
 from loccheck.nlp import lexicon
 from loccheck.nlp.endonyms import endonyms
-from loccheck.nlp.judge import judge_segment
 from loccheck.nlp.mask import words
 from loccheck.nlp.scripts import admitted, token_scripts
 
@@ -41,9 +40,11 @@ class UntranslatedValue(CatalogCheck):
     catalog) reaches the buyer in the source language. Values that are rightly
     the same are left alone: brand and model names, codes, acronyms, numbers,
     values made only of placeholders, words the target language writes the
-    same way in shop interfaces ("OK", "E-mail", "Total" in French), and, in
-    languages written in the Latin script, single words that are not clearly
-    in the source language."""
+    same way in shop interfaces ("OK", "E-mail", "Total" in French), values
+    that a third of the catalog's other languages also keep as they are
+    ("Google Analytics", "Permalink"), and, in languages written in the
+    source's script, single words that are not the source language's
+    interface words."""
     examples = (
         bad_catalog(
             "locales/ru.json",
@@ -78,6 +79,8 @@ class UntranslatedValue(CatalogCheck):
         for entry, source in paired_values(ctx):
             if not entry.value.strip() or not same_text(entry.value, source):
                 continue
+            if entry.key in ctx.shared:
+                continue  # most languages keep it: an international term
             confidence = self._confidence(entry.value, ctx, language)
             if confidence is None:
                 continue
@@ -94,12 +97,15 @@ class UntranslatedValue(CatalogCheck):
         self, value: str, ctx: CatalogContext, language: str
     ) -> Confidence | None:
         """How sure "untranslated" is; None when the value is rightly the same."""
+        source = ctx.source_language
         text = plain_text(value)
         tokens = words(text, _protected(ctx.market, ctx.glossary))
         if not tokens:
             return None  # numbers, codes, brands, acronyms, placeholders
         if all(language in lexicon.owners(token) for token in tokens):
             return None  # "Total", "Newsletter": the target's own UI words
+        if len(tokens) == 1 and len(lexicon.owners(tokens[0]) - {source}) >= 2:
+            return None  # "E-mail", "Email": interface words of many languages
         market = ctx.market
         if market is None:
             return Confidence.MEDIUM if len(tokens) == 1 else Confidence.HIGH
@@ -108,9 +114,10 @@ class UntranslatedValue(CatalogCheck):
             return Confidence.HIGH  # Latin "Your cart" in a Cyrillic catalog
         if len(tokens) > 1:
             return Confidence.HIGH
-        # One word in the target's own script: a loanword or cognate unless
-        # the language judge says it is foreign.
-        _, verdicts = judge_segment(text, market.id, ctx.glossary, frozenset())
-        if any(v.confidence != Confidence.LOW.value for v in verdicts):
+        # One word in the target's own script: a loanword or cognate ("Logo",
+        # "Status", "Newsletter" in German) unless it is one of the source
+        # language's interface words and not the target's.
+        owners = lexicon.owners(tokens[0])
+        if source in owners and language not in owners:
             return Confidence.MEDIUM
         return None

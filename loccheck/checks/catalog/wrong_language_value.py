@@ -2,14 +2,97 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
+from loccheck.catalogs.model import CatalogEntry
 from loccheck.checks.catalog.base import CatalogCheck, CatalogContext, bad_catalog
 from loccheck.checks.catalog.base import good_catalog as good
 from loccheck.checks.catalog.common import EN_SOURCE, plain_text, same_text
 from loccheck.checks.language.common import language_name
+from loccheck.markets import Market, UnknownLocaleError, load_market
 from loccheck.model import Category, Confidence, Finding, Severity
-from loccheck.nlp.judge import judge_segment
+from loccheck.nlp import lexicon
+from loccheck.nlp.judge import Verdict, judge_segment
+from loccheck.nlp.mask import words
+from loccheck.nlp.scripts import admitted, letter_scripts
+
+# "no" (Norwegian) is the macrolanguage of Bokmål and Nynorsk: Sylius ships
+# messages.no.yml in Bokmål.
+_INCLUDES = {"no": frozenset({"nb", "nn"})}
+# Certain evidence: letters of another script, or letters only another
+# language has (Ukrainian "ї" in Russian, Simplified "产" in Traditional).
+_CERTAIN = frozenset({"script", "letters"})
+# Scripts whose letters tell close languages apart (judge: "letters").
+_LETTER_SCRIPTS = frozenset({"Cyrl", "Hani"})
+
+
+def _common_letters(entries: Sequence[CatalogEntry]) -> frozenset[str]:
+    """The letters of the catalog's own alphabet: those in 1 % of its values."""
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        counts.update({c for c in entry.value if c.isalpha() and not c.isascii()})
+    least = max(2, len(entries) // 100)
+    return frozenset(c for c, n in counts.items() if n >= least)
+
+
+def _worth_judging(
+    text: str, market: Market, source: str | None, common: frozenset[str]
+) -> bool:
+    """A cheap test: could the judge find anything ``_reported`` keeps?
+
+    Only letters of another script, letters the catalog's own alphabet
+    lacks, or words of the source language can give such a verdict; most
+    values have none, and the statistical detector is the dearest part of a
+    run.
+    """
+    own = admitted(market.scripts)
+    scripts = letter_scripts(text)
+    if any(script not in own for script in scripts):
+        return True  # includes Latin words in a Cyrillic or CJK catalog
+    if scripts.keys() & _LETTER_SCRIPTS and any(
+        c.isalpha() and not c.isascii() and c not in common for c in text
+    ):
+        return True  # Ukrainian "ї" in Russian, Simplified "产" in Traditional
+    if source is None:
+        return True
+    # Text left in the source language: most of its words are the source's
+    # interface words and not the catalog language's.
+    tokens = words(text)
+    leftover = sum(
+        1
+        for owners in map(lexicon.owners, tokens)
+        if source in owners and market.language not in owners
+    )
+    return leftover >= 2 and leftover * 2 >= len(tokens)
+
+
+def _reported(verdict: Verdict, language: str, source: str | None) -> bool:
+    """Whether a verdict is worth a finding in a catalog of ``language``.
+
+    Short interface strings of close languages (Czech and Slovak, Slovenian
+    and Croatian, Russian and Bulgarian) share most of their words; lexicons
+    and detectors cannot tell them apart, and a translator rarely pastes a
+    neighbour's language. What catalogs do hold is text left in the source
+    language and text in a language of another script (German in a Russian
+    catalog): those are reported, with high confidence only.
+    """
+    if verdict.confidence != Confidence.HIGH.value:
+        return False
+    if verdict.found in _INCLUDES.get(language, frozenset()):
+        return False
+    if verdict.reason in _CERTAIN or verdict.found == source:
+        return True
+    return not (_scripts(verdict.found) & _scripts(language))  # German in Russian
+
+
+@lru_cache(maxsize=256)
+def _scripts(language: str) -> frozenset[str]:
+    try:
+        return admitted(load_market(language).scripts)
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
 
 
 class WrongLanguageValue(CatalogCheck):
@@ -26,7 +109,9 @@ class WrongLanguageValue(CatalogCheck):
     source are left to ``untranslated-value``."""
     examples = (
         bad_catalog(
-            "locales/ru.json", '{"cart": {"title": "Ihr Warenkorb ist leer"}}', EN_SOURCE
+            "locales/ru.json",
+            '{"cart": {"title": "Ihr Warenkorb ist leer"}}',
+            EN_SOURCE,
         ),
         bad_catalog("locales/ru.json", '{"cart": {"title": "购物车"}}', EN_SOURCE),
         good("locales/ru.json", '{"cart": {"title": "Корзина"}}', EN_SOURCE),
@@ -41,6 +126,7 @@ class WrongLanguageValue(CatalogCheck):
             return
         store = frozenset({ctx.source_language or "en"}) - {market.language}
         differ = ctx.language != ctx.source_language
+        common = _common_letters(ctx.catalog.entries)
         for entry in ctx.catalog.entries:
             if not entry.value.strip():
                 continue
@@ -48,9 +134,11 @@ class WrongLanguageValue(CatalogCheck):
             if differ and source is not None and same_text(entry.value, source):
                 continue  # untranslated-value reports it
             text = plain_text(entry.value)
+            if not _worth_judging(text, market, ctx.source_language, common):
+                continue
             _, verdicts = judge_segment(text, market.id, ctx.glossary, store)
             for verdict in verdicts:
-                if verdict.confidence == Confidence.LOW.value:
+                if not _reported(verdict, market.language, ctx.source_language):
                     continue
                 yield self.at_entry(
                     ctx,

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.translation.common import PAGE, Spot, TranslationCheck
-from loccheck.model import Category, Confidence, Severity
+from loccheck.model import Category, Confidence, Finding, Severity
 from loccheck.page import Segment
 
 # Full-width and ideographic punctuation, with its half-width form and the
@@ -102,12 +102,16 @@ class CjkPunctuation(TranslationCheck):
     id = "cjk-punctuation"
     category = Category.TRANSLATION
     severity = Severity.WARNING
+    skips_mojibake = True
     why = """Full-width marks such as "，", "。", "！", "？" and "（）" belong to
     Chinese, Japanese and Korean text. In a Russian or German sentence they leave
     wide gaps and odd glyphs, break search and line wrapping, and show that the
     text went through a Chinese or Japanese source or input method. Marks inside
     CJK text are left alone on every market, including a CJK fragment on a
-    Russian page (the language rules report the fragment)."""
+    Russian page (the language rules report the fragment). Chinese, Japanese and
+    Korean markets are not judged: full-width marks are their own, and on their
+    pages a Latin label followed by "：" ("Rating：4.5") is a leftover that the
+    language rules report, with the right mark already in place."""
     examples = (
         bad(PAGE.format("ru", "<p>Лён дышит，после стирки не садится。</p>")),
         bad(PAGE.format("ru", "<p>Размер：M</p>")),
@@ -122,11 +126,17 @@ class CjkPunctuation(TranslationCheck):
             "ja-JP",
         ),
         good(PAGE.format("zh", "<p>加入购物车，满299元包邮！</p>"), "zh-CN"),
+        good(PAGE.format("zh", "<p>Rating：4.5</p>"), "zh-CN"),
     )
     references = (
         "https://www.w3.org/TR/clreq/#punctuation_marks",
         "https://en.wikipedia.org/wiki/Halfwidth_and_Fullwidth_Forms_(Unicode_block)",
     )
+
+    def check(self, ctx: PageContext) -> Iterator[Finding]:
+        """Judge the page unless full-width marks are the market's own."""
+        if ctx.market is None or ctx.market.language not in _CJK_LANGUAGES:
+            yield from super().check(ctx)
 
     def candidate(self, text: str) -> bool:
         """Only text with a full-width mark."""
@@ -135,8 +145,6 @@ class CjkPunctuation(TranslationCheck):
     def spots(self, ctx: PageContext, segment: Segment) -> Iterator[Spot]:
         """Yield each full-width mark that sits in Latin or Cyrillic text."""
         language = ctx.market.language if ctx.market else ""
-        if language in _CJK_LANGUAGES and _CJK.search(segment.text):
-            return  # the market's own script: its marks are right
         for excerpt, mark, fixed in full_width_marks(segment.text, language):
             half = _HALF[mark][1]
             yield Spot(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from loccheck.checks.base import Check, PageContext
 from loccheck.checks.locate import locate
+from loccheck.checks.translation.encoding import mojibake
 from loccheck.langtags import primary_language
 from loccheck.model import Confidence, Finding
 from loccheck.page import Page, Segment
@@ -55,13 +56,21 @@ def segment_language(segment: Segment, page: Page, market_language: str) -> str:
     return market_language
 
 
+def _overlap(excerpt: str, garbled: str) -> bool:
+    return excerpt in garbled or garbled in excerpt
+
+
 class TranslationCheck(Check):
     """Shared reporting of the translation rules (not a rule itself).
 
     A rule gives a cheap ``candidate`` test and a ``spots`` generator; the same
     artefact repeated on a page (a header link, a card badge) is one finding
-    that counts its occurrences.
+    that counts its occurrences. Rules that judge letters and punctuation
+    leave alone the stretch that the mojibake rule reports: garbled text
+    breaks every one of them, and one cause gets one finding.
     """
+
+    skips_mojibake: ClassVar[bool] = False
 
     def candidate(self, text: str) -> bool:
         """Return True if ``text`` may hold an artefact (a fast pre-filter)."""
@@ -76,7 +85,10 @@ class TranslationCheck(Check):
         groups: dict[tuple[str, str], list[tuple[Segment, Spot]]] = {}
         for segment in ctx.page.segments:
             if self.candidate(segment.text):
+                garbled = mojibake(segment.text) if self.skips_mojibake else None
                 for spot in self.spots(ctx, segment):
+                    if garbled and _overlap(spot.excerpt, garbled[0]):
+                        continue
                     key = (spot.excerpt, spot.message)
                     groups.setdefault(key, []).append((segment, spot))
         for group in groups.values():

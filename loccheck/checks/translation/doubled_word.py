@@ -80,6 +80,7 @@ class DoubledWord(TranslationCheck):
     id = "doubled-word"
     category = Category.TRANSLATION
     severity = Severity.WARNING
+    skips_mojibake = True
     why = """A doubled word is a slip of translation or of joining strings ("the
     the", "добавить добавить"); a shopper reads it as carelessness. Repetitions
     that the language allows are kept per language, with the reason: German

@@ -23,27 +23,23 @@ def _pairs(left: str, right: str) -> dict[str, str]:
 
 
 # Letters that look alike in common fonts (after Unicode's confusables.txt,
-# limited to the letters shop text mixes up): {from script: {to script: map}}.
+# limited to the letters shop text mixes up), pairwise by position.
 _LATN_CYRL = "aceopxyijskACEHKMOPTXIJSBY"
 _CYRL_LATN = "асеорхуіјѕкАСЕНКМОРТХІЈЅВУ"
 _LATN_GREK = "ABEZHIKMNOPTYXovp"
 _GREK_LATN = "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧονρ"
 _GREK_CYRL = "ΑΒΕΗΚΜΟΡΤΧορ"
 _CYRL_GREK = "АВЕНКМОРТХор"
-_LOOKALIKE: dict[str, dict[str, dict[str, str]]] = {
-    "Latn": {
-        "Cyrl": _pairs(_LATN_CYRL, _CYRL_LATN),
-        "Grek": _pairs(_LATN_GREK, _GREK_LATN),
-    },
-    "Cyrl": {
-        "Latn": _pairs(_CYRL_LATN, _LATN_CYRL),
-        "Grek": _pairs(_CYRL_GREK, _GREK_CYRL),
-    },
-    "Grek": {
-        "Latn": _pairs(_GREK_LATN, _LATN_GREK),
-        "Cyrl": _pairs(_GREK_CYRL, _CYRL_GREK),
-    },
-}
+_SHAPES = (
+    ("Latn", _LATN_CYRL, "Cyrl", _CYRL_LATN),
+    ("Latn", _LATN_GREK, "Grek", _GREK_LATN),
+    ("Grek", _GREK_CYRL, "Cyrl", _CYRL_GREK),
+)
+# {from script: {to script: {letter: look-alike}}}, built once at import.
+_LOOKALIKE: dict[str, dict[str, dict[str, str]]] = {s: {} for s in _SCRIPTS}
+for _one, _letters, _other, _twins in _SHAPES:
+    _LOOKALIKE[_one][_other] = _pairs(_letters, _twins)
+    _LOOKALIKE[_other][_one] = _pairs(_twins, _letters)
 # A Latin letter next to a Cyrillic or Greek one, or Greek next to Cyrillic:
 # every mixed word has such a seam, and most shop text has none.
 _SEAM = re.compile(
@@ -148,6 +144,7 @@ class Homoglyph(TranslationCheck):
     id = "homoglyph"
     category = Category.TRANSLATION
     severity = Severity.WARNING
+    skips_mojibake = True
     why = """A Latin "o" inside a Cyrillic word looks right but is another
     letter: site search and filters do not find "Кoжаная", screen readers spell
     it out, spell checkers and machine translation skip it, and marketplaces

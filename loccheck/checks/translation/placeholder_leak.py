@@ -40,21 +40,22 @@ _SYNTAXES: tuple[tuple[str, str, Confidence], ...] = (
         Confidence.HIGH,
     ),
     # %s, %d, %1$s, %.2f, %@; not "50% off" or "100%": the conversion letter
-    # follows the "%" directly and no letter follows it.
+    # follows the "%" directly and no Latin letter or digit touches it (CJK
+    # text may: "送料%s円").
     (
         "printf placeholder",
-        r"(?<![\w%])%(?:\d{1,2}\$)?[-+0#]?\d{0,3}(?:\.\d{1,2})?(?:ll|l|h)?"
+        r"(?<![A-Za-z0-9_%])%(?:\d{1,2}\$)?[-+0#]?\d{0,3}(?:\.\d{1,2})?(?:ll|l|h)?"
         r"[sdifuxXcp@](?![A-Za-z0-9])",
         Confidence.HIGH,
     ),
     (
         "Symfony/Shopware placeholder",
-        r"(?<![\w%])%[A-Za-z_]\w{0,40}%(?!\w)",
+        r"(?<![A-Za-z0-9_%])%[A-Za-z_]\w{0,40}%(?![A-Za-z0-9_])",
         Confidence.HIGH,
     ),
     (
         "placeholder key",
-        r"(?<![\w])__[A-Za-z][A-Za-z0-9_]{0,40}?__(?!\w)",
+        r"(?<![A-Za-z0-9_])__[A-Za-z][A-Za-z0-9_]{0,40}?__(?![A-Za-z0-9_])",
         Confidence.HIGH,
     ),
     ("placeholder key", r"\[\[\s*[\w.-]{1,60}\s*\]\]", Confidence.MEDIUM),

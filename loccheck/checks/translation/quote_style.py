@@ -134,6 +134,7 @@ class QuoteStyle(TranslationCheck):
     id = "quote-style"
     category = Category.TRANSLATION
     severity = Severity.INFO
+    skips_mojibake = True
     why = """Each language has its own quotation marks (CLDR delimiters): «…» in
     Russian, „…“ in German, 「…」 in Japanese. English “…” left in a translation
     shows that the copy was not localised by a native writer. Only paired marks

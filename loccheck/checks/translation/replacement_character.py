@@ -80,6 +80,7 @@ class ReplacementCharacter(TranslationCheck):
     id = "replacement-character"
     category = Category.TRANSLATION
     severity = Severity.WARNING
+    skips_mojibake = True
     why = """Text that passed through a system unable to store its letters (a
     latin-1 database column, a feed converted to ASCII) comes back with "�" or
     "?" in their place, and the shopper reads "????? ?????" for a product name.

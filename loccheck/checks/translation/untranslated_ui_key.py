@@ -17,8 +17,12 @@ _PART = r"[a-z_][a-zA-Z0-9_]*(?:-[a-zA-Z0-9_]+)*"
 _DOTTED = re.compile(rf"(?:[a-z][\w-]*:)?{_PART}(?:\.{_PART})+")
 _SNAKE = re.compile(r"[a-z]+(?:_[a-z]+){2,}")  # add_to_cart; not anna_k, olga_88
 _SCREAMING = re.compile(r"[A-Z]+(?:_[A-Z]+)+")  # PRODUCT_ADD_TO_CART
-# A key inside longer text: two dots at least, and a snake or camel part.
-_EMBEDDED = re.compile(rf"(?<![\w.@/:-]){_PART}(?:\.{_PART}){{2,}}(?![\w@/-]|\.\w)")
+# A key inside longer text: two dots at least, and a snake or camel part; not
+# one in quotes or backticks, which a text mentions on purpose ("override the
+# \"sylius.homepage.title\" key").
+_EMBEDDED = re.compile(
+    rf"(?<![\w.@/:\"'`“„«‘-]){_PART}(?:\.{_PART}){{2,}}(?![\w@/\"'`”“»’-]|\.\w)"
+)
 # What Rails and i18n-js print for a missing key.
 _MISSING = re.compile(
     r"translation missing: ([\w.-]+)|\[missing \W([\w.-]+)\W translation\]",

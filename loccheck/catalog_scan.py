@@ -1,0 +1,394 @@
+"""Check the translation catalogs of a scanned folder: load, pair, check, merge.
+
+A unit of work is one language of one catalog group (its catalogs and the
+group's sources), or the group's source catalogs themselves (artefact rules
+only); ``check_unit`` is a pure function of the unit and the options, so
+units run in worker processes like pages do.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from loccheck.catalogs import (
+    Catalog,
+    CatalogError,
+    CatalogGroup,
+    CatalogSet,
+    NotACatalogError,
+    discover_catalogs,
+    load_catalog,
+    pair_catalogs,
+)
+from loccheck.catalogs.discover import CATALOG_SUFFIXES
+from loccheck.catalogs.load import normalise_source_locale
+from loccheck.catalogs.pairing import _index as index_sources
+from loccheck.checks.catalog.artefacts import artefact_findings, value_checks
+from loccheck.checks.catalog.base import CatalogContext
+from loccheck.checks.catalog.common import plain_text, same_text
+from loccheck.crawl import is_excluded
+from loccheck.glossary import terms_for
+from loccheck.langtags import primary_language
+from loccheck.markets import Market, UnknownLocaleError, load_market
+from loccheck.model import CatalogSummary, Finding, Note, Severity
+from loccheck.nlp.scripts import admitted, letter_scripts
+from loccheck.registry import load_registry
+
+if TYPE_CHECKING:
+    from loccheck.engine import ScanOptions
+
+__all__ = [
+    "CatalogResult",
+    "CatalogUnit",
+    "check_unit",
+    "is_catalog_file",
+    "scan_catalogs",
+]
+
+# Below this many bytes of catalogs a process pool costs more than it saves.
+_IN_PROCESS_BELOW_BYTES = 1_000_000
+# Below this many values, a catalog's letters say little about its script.
+_FEW_VALUES = 20
+
+
+@dataclass(frozen=True)
+class CatalogUnit:
+    """One language of a catalog group, with the group's sources."""
+
+    domain: str
+    source_language: str | None
+    sources: tuple[Catalog, ...]
+    catalogs: tuple[Catalog, ...]  # the catalogs checked by this unit
+    role: str  # "target" or "source"
+    shared: frozenset[str] = frozenset()  # keys many languages keep as source
+
+
+@dataclass(frozen=True)
+class CatalogResult:
+    """What checking catalogs produced; results merge by concatenation."""
+
+    summaries: tuple[CatalogSummary, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+def is_catalog_file(path: Path) -> bool:
+    """True if ``path`` is one file of a kind loccheck reads as a catalog."""
+    return path.is_file() and path.suffix.lower() in CATALOG_SUFFIXES
+
+
+def _load_one(
+    path: Path, base: Path, source: str | None
+) -> Catalog | CatalogError | tuple[str, str]:
+    try:
+        return load_catalog(path, base, source)
+    except NotACatalogError as error:
+        return (error.path, error.problem)
+    except CatalogError as error:
+        return error
+    except Exception as exc:  # a loader bug must not stop the run
+        name = path.relative_to(base).as_posix() if path != base else path.name
+        return CatalogError(name, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def load_all(
+    root: Path,
+    source_locale: str | None,
+    paths: Sequence[Path] | None = None,
+    pool: Executor | None = None,
+) -> CatalogSet:
+    """Load (in ``pool`` when given) and pair the catalogs under ``root``.
+
+    ``paths`` are the catalog files (default: discovered under ``root``).
+    """
+    source = normalise_source_locale(source_locale)
+    base = root.parent if root.is_file() else root
+    paths = discover_catalogs(root) if paths is None else paths
+    if pool is not None and len(paths) > 1:
+        loaded = list(
+            pool.map(_load_one, paths, [base] * len(paths), [source] * len(paths))
+        )
+    else:
+        loaded = [_load_one(path, base, source) for path in paths]
+    catalogs = [item for item in loaded if isinstance(item, Catalog)]
+    groups = pair_catalogs(catalogs, source)
+    paired = {c.path: c for group in groups for c in (*group.sources, *group.targets)}
+    return CatalogSet(
+        root=str(root),
+        catalogs=tuple(paired[c.path] for c in catalogs),
+        groups=groups,
+        errors=tuple(item for item in loaded if isinstance(item, CatalogError)),
+        skipped=tuple(item for item in loaded if isinstance(item, tuple)),
+    )
+
+
+def units(catalogs: CatalogSet, exclude: Sequence[str] = ()) -> list[CatalogUnit]:
+    """Split the catalog set into units of work: one per language of a group."""
+    found: list[CatalogUnit] = []
+    for group in catalogs.groups:
+        sources = tuple(c for c in group.sources if not is_excluded(c.path, exclude))
+        if sources:
+            found.append(
+                CatalogUnit(
+                    group.domain,
+                    group.source_language,
+                    group.sources,
+                    sources,
+                    "source",
+                )
+            )
+        by_language: dict[str, list[Catalog]] = {}
+        for target in group.targets:
+            if not is_excluded(target.path, exclude):
+                by_language.setdefault((target.language or "").casefold(), []).append(
+                    target
+                )
+        shared = shared_keys(group)
+        for members in by_language.values():
+            found.append(
+                CatalogUnit(
+                    group.domain,
+                    group.source_language,
+                    group.sources,
+                    tuple(members),
+                    "target",
+                    shared,
+                )
+            )
+    found.sort(key=lambda unit: -sum(len(c.entries) for c in unit.catalogs))
+    return found
+
+
+def shared_keys(group: CatalogGroup) -> frozenset[str]:
+    """Keys whose value a third (and at least three) of the group's languages
+    keep identical to the source: brand names, technical terms, international
+    words. A single language leaving "Your cart" in English stands out; every
+    language writing "Google Analytics" does not.
+    """
+    languages: dict[str, set[str]] = {}
+    for target in group.targets:
+        language = (target.language or "").split("-")[0].casefold()
+        for entry in target.entries:
+            found = group.source_for(entry)
+            kept = found is not None and same_text(entry.value, found.value)
+            if kept and entry.value.strip():
+                languages.setdefault(entry.key, set()).add(language)
+    total = len({(t.language or "").split("-")[0].casefold() for t in group.targets})
+    least = max(3, -(-total // 3))
+    return frozenset(key for key, langs in languages.items() if len(langs) >= least)
+
+
+def catalog_market(catalog: Catalog, options: ScanOptions) -> Market | None:
+    """The market a catalog's values are judged for.
+
+    The config's path globs win; ``--locale`` applies to catalogs of its
+    language (it may name the territory) or of no known language, so that a
+    theme's ``locales/de.json`` is not judged as Russian; else the catalog's
+    own language.
+    """
+    for pattern, market in options.markets:
+        if is_excluded(catalog.path, (pattern,)):
+            return _market(market)
+    language = catalog.language
+    if options.locale and (
+        language is None
+        or primary_language(language) == primary_language(options.locale)
+    ):
+        return _market(options.locale)
+    return _content_market(catalog, language) if language else None
+
+
+def _market(tag: str) -> Market | None:
+    try:
+        return load_market(tag)
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def _content_market(catalog: Catalog, tag: str) -> Market | None:
+    """The market of a catalog's language, in the script its values use.
+
+    Serbian, Bosnian, Uzbek… are written in two scripts and a file name
+    rarely says which (Sylius ``sr_CS``, Shopware ``sr-RS`` are Latin): when
+    most letters of the values are in a script the language's default market
+    does not write, the ``language-Script`` market is taken instead.
+    """
+    market = _market(tag) or _market(primary_language(tag) or tag)
+    if market is None:
+        return None
+    script = _dominant_script(catalog)
+    if script is None or script in admitted(market.scripts):
+        return market
+    if len(catalog.entries) < _FEW_VALUES:
+        return market  # too few values to tell the catalog's script
+    other = _market(f"{market.language}-{script}")
+    if other is not None and script in admitted(other.scripts):
+        return other
+    # No market writes the language in that script (Sorani Kurdish in Arabic
+    # letters under "ku", whose CLDR market writes Latin): its values cannot
+    # be judged for language, only for the rest.
+    return None
+
+
+def _dominant_script(catalog: Catalog, sample: int = 400) -> str | None:
+    counts: Counter[str] = Counter()
+    for entry in catalog.entries[:sample]:
+        counts.update(letter_scripts(plain_text(entry.value)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+_glossary_terms = lru_cache(maxsize=256)(terms_for)
+
+
+def _group(
+    domain: str, source_language: str | None, sources: tuple[Catalog, ...]
+) -> CatalogGroup:
+    """The group a unit belongs to, its source index rebuilt in this process."""
+    return CatalogGroup(
+        domain, source_language, sources, (), MappingProxyType(index_sources(sources))
+    )
+
+
+def check_unit(unit: CatalogUnit, options: ScanOptions) -> CatalogResult:
+    """Check one unit; a pure function of the unit and the options."""
+    try:
+        return _check_unit(unit, options)
+    except Exception as exc:  # one bad catalog must not stop the run
+        notes = tuple(
+            Note(
+                c.path,
+                "internal-error",
+                f"{c.path}: could not be checked ({type(exc).__name__}: {exc}); "
+                "please report this catalog.",
+            )
+            for c in unit.catalogs
+        )
+        return CatalogResult(notes=notes)
+
+
+def _check_unit(unit: CatalogUnit, options: ScanOptions) -> CatalogResult:
+    registry = load_registry(options.rule_paths)  # cached per process
+    artefacts = value_checks(
+        c for c in registry.page_checks if c.id not in options.disabled
+    )
+    catalog_checks = [
+        c for c in registry.catalog_checks if c.id not in options.disabled
+    ]
+    group = _group(unit.domain, unit.source_language, unit.sources)
+    overrides = dict(options.severities)
+    summaries, findings = [], []
+    for catalog in unit.catalogs:
+        market = catalog_market(catalog, options)
+        terms = (
+            _glossary_terms(options.glossary, market.id, market.language)
+            if market
+            else frozenset()
+        )
+        siblings = tuple(c for c in unit.catalogs if c.path != catalog.path)
+        ctx = CatalogContext(catalog, group, market, siblings, terms, unit.shared)
+        source_of = ctx.source_of if unit.role == "target" and ctx.paired else None
+        found = list(artefact_findings(catalog, market, artefacts, terms, source_of))
+        if unit.role == "target":
+            for check in catalog_checks:
+                found.extend(check().check_catalog(ctx))
+        found = [_severity(f, overrides) for f in found]
+        findings.extend(found)
+        summaries.append(
+            CatalogSummary(
+                catalog.path,
+                catalog.format,
+                catalog.language,
+                catalog.language_source,
+                unit.role,
+                market.id if market else None,
+                len(catalog.entries),
+                len(found),
+                tuple(s.path for s in unit.sources) if unit.role == "target" else (),
+            )
+        )
+    return CatalogResult(tuple(summaries), tuple(findings))
+
+
+def _severity(finding: Finding, overrides: dict[str, Severity]) -> Finding:
+    severity = overrides.get(finding.rule)
+    return replace(finding, severity=severity) if severity else finding
+
+
+def load_notes(catalogs: CatalogSet) -> Iterator[Note]:
+    """One note per catalog that could not be read, was skipped or warned."""
+    for error in catalogs.errors:
+        yield Note(error.path, "catalog-error", f"{error}; not checked.")
+    for path, reason in catalogs.skipped:
+        yield Note(path, "not-a-catalog", f"{path}: {reason}; skipped.")
+    for catalog in catalogs.catalogs:
+        for warning in catalog.warnings:
+            yield Note(catalog.path, "catalog-warning", f"{catalog.path}: {warning}")
+    for catalog in catalogs.unpaired:
+        yield Note(
+            catalog.path,
+            "unpaired-catalog",
+            f"{catalog.path}: no source catalog found; only its values are "
+            "checked (give --source-locale if the source is in another language).",
+        )
+
+
+def scan_catalogs(
+    root: Path,
+    options: ScanOptions,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> CatalogResult:
+    """Load, pair and check every catalog under ``root`` (a folder or a file)."""
+    paths = discover_catalogs(root)
+    if not paths:
+        return CatalogResult()
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1 and _size(paths) >= _IN_PROCESS_BELOW_BYTES:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            catalogs = load_all(root, options.source_locale, paths, pool)
+            work = units(catalogs, options.exclude)
+            results = pool.map(check_unit, work, [options] * len(work))
+            return _merge(catalogs, results, progress)
+    catalogs = load_all(root, options.source_locale, paths)
+    work = units(catalogs, options.exclude)
+    return _merge(catalogs, (check_unit(u, options) for u in work), progress)
+
+
+def _size(paths: Sequence[Path]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def _merge(
+    catalogs: CatalogSet,
+    results: Iterable[CatalogResult],
+    progress: Callable[[int], None] | None,
+) -> CatalogResult:
+    summaries: list[CatalogSummary] = []
+    findings: list[Finding] = []
+    notes = list(load_notes(catalogs))
+    for result in results:
+        summaries.extend(result.summaries)
+        findings.extend(result.findings)
+        notes.extend(result.notes)
+        if progress is not None:
+            progress(len(result.summaries))
+    counts = Counter(f.page for f in findings)
+    ordered = sorted(
+        (replace(s, findings=counts.get(s.path, 0)) for s in summaries),
+        key=lambda s: s.path,
+    )
+    return CatalogResult(tuple(ordered), tuple(findings), tuple(notes))
