@@ -12,7 +12,7 @@ processes build the same one from the same ``rule_paths``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import entry_points
@@ -129,13 +129,3 @@ def load_registry(rule_paths: tuple[str, ...] = ()) -> Registry:
     site = tuple(r for r in rules if issubclass(r, SiteCheck))
     catalog = tuple(r for r in rules if issubclass(r, CatalogCheck))
     return Registry(page, site, catalog)
-
-
-def severity_overrides(
-    registry: Registry, settings: Mapping[str, str]
-) -> dict[str, str]:
-    """The config's per-rule settings, after checking every id is known."""
-    unknown = sorted(set(settings) - registry.ids())
-    if unknown:
-        raise RegistryError(f"unknown rule id {unknown[0]!r}")
-    return dict(settings)

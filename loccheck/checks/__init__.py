@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from loccheck.checks.base import Check, Rule, SiteCheck
+from loccheck.checks.base import Check, SiteCheck
 from loccheck.checks.catalog.base import CatalogCheck
 from loccheck.checks.catalog.empty_translation import EmptyTranslation
 from loccheck.checks.catalog.extra_key import ExtraKey
@@ -104,14 +104,3 @@ CATALOG_CHECKS: tuple[type[CatalogCheck], ...] = (
     UntranslatedValue,
     WrongLanguageValue,
 )
-
-
-def all_rules() -> tuple[type[Rule], ...]:
-    """Return every built-in rule class, sorted by id."""
-    rules: tuple[type[Rule], ...] = (*PAGE_CHECKS, *SITE_CHECKS, *CATALOG_CHECKS)
-    return tuple(sorted(rules, key=lambda rule: rule.id))
-
-
-def rule_ids() -> frozenset[str]:
-    """Return the ids of every built-in rule."""
-    return frozenset(rule.id for rule in all_rules())

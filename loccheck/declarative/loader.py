@@ -90,7 +90,9 @@ def _markets(source: str, data: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _examples(data: Mapping[str, Any], markets: tuple[str, ...]) -> tuple[Any, ...]:
+def _examples(
+    source: str, data: Mapping[str, Any], markets: tuple[str, ...]
+) -> tuple[Any, ...]:
     default = load_market(markets[0]).id if markets else "en-US"
     found: list[tuple[bool, str, str]] = []
     for label, is_bad in (("bad", True), ("good", False)):
@@ -102,18 +104,9 @@ def _examples(data: Mapping[str, Any], markets: tuple[str, ...]) -> tuple[Any, .
                 try:
                     market = load_market(market).id if market else ""
                 except UnknownLocaleError as exc:
-                    raise RuleFileError(f'key "examples": {exc}') from exc
+                    raise RuleFileError(f'{source}: key "examples": {exc}') from exc
                 found.append((is_bad, _example_page(item["html"], market), market))
     return tuple(found)
-
-
-def _example_list(
-    source: str, data: Mapping[str, Any], markets: tuple[str, ...]
-) -> tuple[Any, ...]:
-    try:
-        return _examples(data, markets)
-    except RuleFileError as exc:
-        raise RuleFileError(f"{source}: {exc}") from exc
 
 
 def _check_templates(spec: RuleSpec, data: Mapping[str, Any]) -> None:
@@ -170,7 +163,7 @@ def parse_rule(text: str, source: str) -> RuleSpec:
         suggestion=data.get("suggestion"),
         references=tuple(data.get("references", ())),
         body={key: data[key] for key in body_keys},
-        examples=_example_list(source, data, markets),
+        examples=_examples(source, data, markets),
     )
     _check_templates(spec, data)
     return spec

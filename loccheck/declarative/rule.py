@@ -6,15 +6,9 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from loccheck.checks.base import Check, PageContext
-from loccheck.checks.pagememo import (
-    folded_text,
-    folded_words,
-    joined_text,
-    lowered_source,
-)
+from loccheck.checks.pagememo import lowered_source
 from loccheck.declarative.kinds import Hit, TextMatcher
 from loccheck.declarative.kinds.attribute import Attribute
-from loccheck.declarative.kinds.pattern import Pattern
 from loccheck.declarative.spec import RuleSpec
 from loccheck.markets import Market
 from loccheck.model import Confidence, Example, Finding, RuleInfo
@@ -64,12 +58,7 @@ class DeclarativeRule(Check):
             yield from self._check_elements(ctx, market)
             return
         matcher: TextMatcher = self.matcher
-        page_text = folded_text(ctx.page, market)
-        if not matcher.may_occur(folded_words(ctx.page, market), page_text, market):
-            return
-        if isinstance(matcher, Pattern) and not matcher.may_occur_in(
-            joined_text(ctx.page, market)
-        ):
+        if not matcher.may_occur(ctx.page, market):
             return
         for segment in ctx.page.segments:
             if segment.kind not in spec.scope:
@@ -123,7 +112,7 @@ class DeclarativeRule(Check):
                 hit.line,
                 hit.snippet,
                 _render(self.spec.message, values),
-                needle=f"<{hit.snippet[1:].split(' ', 1)[0].rstrip('>')}",
+                needle=f"<{hit.tag}",
                 selector=str(self.spec.body["selector"]),
                 scope="markup",
                 confidence=Confidence(self.spec.confidence),

@@ -17,7 +17,6 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from loccheck.checks import all_rules
 from loccheck.cli import main
 from loccheck.model import (
     Category,
@@ -30,6 +29,7 @@ from loccheck.model import (
     Severity,
     sort_findings,
 )
+from loccheck.registry import load_registry
 
 Site = Callable[[dict[str, "str | bytes"]], Path]
 HOSTILE_PAGE = '=promo, "summer".html'
@@ -151,7 +151,7 @@ def run_result(
         for page, locale in sorted(pages.items())
     )
     used = {f.rule for f in findings}
-    rules = tuple(rule.info() for rule in all_rules() if rule.id in used)
+    rules = tuple(rule.info() for rule in load_registry().rules() if rule.id in used)
     return RunResult(
         root=root,
         version="0.0.0",

@@ -11,8 +11,8 @@ from urllib.parse import unquote
 import jsonschema
 from formats_site import SITE, Site, finding, json_report, run_result, scan_formats
 
-from loccheck.checks import all_rules
 from loccheck.model import Category, Note, RunResult, Severity
+from loccheck.registry import load_registry
 from loccheck.reporters.sarif import FINGERPRINT_KEY, SarifReporter
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -112,7 +112,9 @@ def test_rules_carry_their_documentation(shared_dir: Path) -> None:
     log = render(result)
     assert [e.message for e in validator(shared_dir).iter_errors(log)] == []
     (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
-    (info,) = [r.info() for r in all_rules() if r.id == "foreign-language-text"]
+    (info,) = [
+        r.info() for r in load_registry().rules() if r.id == "foreign-language-text"
+    ]
     assert rule["id"] == info.id
     assert rule["shortDescription"]["text"] == info.summary
     assert rule["fullDescription"]["text"] == info.why

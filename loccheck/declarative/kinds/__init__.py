@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from loccheck.declarative.spec import RuleSpec
 from loccheck.markets import Market
+from loccheck.page import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,14 +25,9 @@ class Hit:
 class TextMatcher(Protocol):
     """Finds a rule's matches in one piece of text for one market."""
 
-    def may_occur(
-        self, page_words: frozenset[str], page_text: str, market: Market
-    ) -> bool:
-        """False when no segment of a page can match (a cheap per-page test).
-
-        ``page_words`` are the page's case-folded words, ``page_text`` its
-        case-folded segment texts joined by newlines.
-        """
+    def may_occur(self, page: Page, market: Market) -> bool:
+        """False when no segment of ``page`` can match (a cheap per-page test
+        on the page-wide texts and words of ``loccheck.checks.pagememo``)."""
 
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield the matches in ``text``."""

@@ -26,6 +26,7 @@ class AttributeHit:
     """One element that breaks the rule."""
 
     line: int
+    tag: str
     snippet: str  # the element as a short tag: <meta http-equiv="…" content="en">
     value: str | None  # the attribute's value (None: absent)
     expected: str | None
@@ -85,7 +86,11 @@ class Attribute:
                 broken = present and self._same(found or "", expected or "")
             if broken:
                 yield AttributeHit(
-                    element.sourceline or 1, _snippet(element), found, expected
+                    element.sourceline or 1,
+                    str(element.tag),
+                    _snippet(element),
+                    found,
+                    expected,
                 )
 
 

@@ -11,10 +11,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from loccheck.checks.pagememo import folded_words
 from loccheck.declarative.kinds import Hit
 from loccheck.declarative.kinds.words import TermFinder, alternation
 from loccheck.declarative.spec import RuleSpec
 from loccheck.markets import Market
+from loccheck.page import Page
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,9 @@ class Existence:
     tokens: TermFinder
     exceptions: re.Pattern[str] | None
 
-    def may_occur(
-        self, page_words: frozenset[str], page_text: str, market: Market
-    ) -> bool:
+    def may_occur(self, page: Page, market: Market) -> bool:
         """False when the page cannot hold a match (checked once per page)."""
-        return self.tokens.may_occur(page_words)
+        return self.tokens.may_occur(folded_words(page, market))
 
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield each token found outside an exception phrase."""

@@ -15,9 +15,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from loccheck.checks.pagememo import joined_text
 from loccheck.declarative.kinds import Hit
 from loccheck.declarative.spec import RuleFileError, RuleSpec
 from loccheck.markets import Market
+from loccheck.page import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,19 +54,15 @@ class Pattern:
     suggestion: str | None
     page_test: bool  # no anchors: the joined page text can rule a page out
 
-    def may_occur(
-        self, page_words: frozenset[str], page_text: str, market: Market
-    ) -> bool:
-        """A pattern without anchors is tried once on the page's joined text."""
-        return True
-
-    def may_occur_in(self, joined: str) -> bool:
+    def may_occur(self, page: Page, market: Market) -> bool:
         """False when the pattern matches nowhere in the page's joined texts.
 
         A match inside a segment is also a match in the texts joined by
         newlines, unless the pattern anchors to a string's start or end.
         """
-        return not self.page_test or self.regex.search(joined) is not None
+        if not self.page_test:
+            return True
+        return self.regex.search(joined_text(page, market)) is not None
 
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield each match whose groups pass the conditions."""

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from loccheck.checks.pagememo import folded_words
 from loccheck.declarative.kinds import Hit
 from loccheck.declarative.kinds.words import TermFinder, key, match_case
 from loccheck.declarative.spec import RuleSpec
 from loccheck.markets import Market
+from loccheck.page import Page
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +44,10 @@ class Substitution:
     entries: dict[str, tuple[Swap, ...]]
     ignorecase: bool
 
-    def may_occur(
-        self, page_words: frozenset[str], page_text: str, market: Market
-    ) -> bool:
+    def may_occur(self, page: Page, market: Market) -> bool:
         """False when the page cannot hold a term meant for its market."""
         wanted = [i for i, swap in enumerate(self.swaps) if swap.applies_to(market)]
-        return bool(wanted) and self.regex.may_occur(page_words, wanted)
+        return bool(wanted) and self.regex.may_occur(folded_words(page, market), wanted)
 
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield each term that has a preferred form in this market."""

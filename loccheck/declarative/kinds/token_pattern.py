@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from loccheck.checks.pagememo import folded_text
 from loccheck.declarative.kinds import Hit
 from loccheck.declarative.spec import RuleFileError, RuleSpec
 from loccheck.markets import Market
+from loccheck.page import Page
 
 _ATTRIBUTES = frozenset(
     {
@@ -146,11 +148,11 @@ class TokenPattern:
             self._matchers[language] = (nlp, matcher)
         return self._matchers[language]
 
-    def may_occur(
-        self, page_words: frozenset[str], page_text: str, market: Market
-    ) -> bool:
+    def may_occur(self, page: Page, market: Market) -> bool:
         """False when no segment of the page can pass the prefilter."""
-        return self.prefilter is None or self.prefilter.search(page_text) is not None
+        if self.prefilter is None:
+            return True
+        return self.prefilter.search(folded_text(page, market)) is not None
 
     def find(self, text: str, market: Market) -> Iterator[Hit]:
         """Yield each token span the patterns match (longest, no overlaps)."""
