@@ -2,15 +2,20 @@
 
 Run from the project root (needs ``../shared/bench/make_site.py``)::
 
-    python benchmarks/bench_scan.py [--sizes 2000 10000] [--locale ru-RU]
+    python benchmarks/bench_scan.py [--sizes 2000 10000] [--locale ru-RU] [--quick]
 
 For each size it generates a storefront (cached in --workdir), then measures,
 in the same run: plain lxml parsing of every page (read + parse, one process:
-the baseline), ``loccheck scan`` with one job, and with the default number of
-jobs. It prints pages per second, the ratio to the baseline, and the peak
-resident memory of the main process and of the busiest worker. Targets of the
-scan issue: scan pages/s >= 1/3 of the baseline, and peak memory not growing
-from the smallest to the largest site.
+the baseline) and ``loccheck scan`` with one job and with the default number
+of jobs: with every rule, with the scan issue's own rules (markup), and with
+every rule but the language rules. It prints pages per second, the ratio to
+the baseline, milliseconds per page, and the peak resident memory of the main
+process and of the busiest worker; then what the language rules cost per page
+next to the plain parse. ``--quick`` measures only the runs with every rule.
+
+Targets: the scan at >= 1/3 of the baseline's pages/s and peak memory not
+growing from the smallest to the largest site (scan issue); the language rules
+costing no more per page than the parse itself (language issue).
 """
 
 from __future__ import annotations
@@ -28,12 +33,22 @@ ROOT = Path(__file__).resolve().parent.parent
 MAKE_SITE = ROOT.parent / "shared" / "bench" / "make_site.py"
 
 # Runs in a fresh interpreter so its peak memory is its own.
+# argv: site, jobs, [categories to keep, comma-separated or "" for all],
+# [categories to leave out].
 _SCAN = """
 import json, resource, sys, time
 from pathlib import Path
 from loccheck.engine import ScanOptions, scan
+from loccheck.registry import load_registry
+keep = set(sys.argv[3].split(",")) if len(sys.argv) > 3 and sys.argv[3] else None
+drop = set(sys.argv[4].split(",")) if len(sys.argv) > 4 and sys.argv[4] else set()
+off = frozenset(
+    r.id for r in load_registry().rules()
+    if (keep is not None and r.category.value not in keep) or r.category.value in drop
+)
 start = time.perf_counter()
-result = scan(Path(sys.argv[1]), sys.argv[1], ScanOptions(), jobs=int(sys.argv[2]))
+result = scan(Path(sys.argv[1]), sys.argv[1], ScanOptions(disabled=off),
+              jobs=int(sys.argv[2]))
 seconds = time.perf_counter() - start
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -84,6 +99,9 @@ def main() -> int:
     parser.add_argument("--locale", default="ru-RU")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument(
+        "--quick", action="store_true", help="all rules only: skip the other rows"
+    )
     args = parser.parse_args()
     if not MAKE_SITE.is_file():
         print("needs ../shared/bench/make_site.py next to the project", file=sys.stderr)
@@ -92,27 +110,51 @@ def main() -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
     header = (
-        f"{'pages':>6} {'what':<22} {'seconds':>8} {'pages/s':>8} "
-        f"{'ratio':>6} {'main MB':>8} {'worker MB':>9}"
+        f"{'pages':>6} {'what':<34} {'seconds':>8} {'pages/s':>8} "
+        f"{'ratio':>6} {'ms/page':>8} {'main MB':>8} {'worker MB':>9}"
     )
     print(header)
+    jobs = [1] + ([args.jobs] if args.jobs > 1 else [])
     for size in args.sizes:
         site = _site(workdir, size, args.locale)
         base = _run(_PARSE, str(site))
         rows = [("lxml parse (baseline)", base)]
-        rows.append(("scan --jobs 1", _run(_SCAN, str(site), "1")))
-        if args.jobs > 1:
+        for n in jobs:
+            rows.append((f"scan --jobs {n}, all rules", _run(_SCAN, str(site), str(n))))
+        if not args.quick:
+            # The scan issue's own checks (markup), as its target is set.
+            for n in jobs:
+                rows.append(
+                    (
+                        f"scan --jobs {n}, markup rules",
+                        _run(_SCAN, str(site), str(n), "markup"),
+                    )
+                )
+            # The language check's cost: all rules minus all but language.
             rows.append(
-                (f"scan --jobs {args.jobs}", _run(_SCAN, str(site), str(args.jobs)))
-            )
+                ("scan --jobs 1, no language rules",
+                 _run(_SCAN, str(site), "1", "", "language")),
+            )  # fmt: skip
         base_rate = base["pages"] / base["seconds"]
         for name, row in rows:
             rate = row["pages"] / row["seconds"]
             worker = row.get("worker_rss_kb", 0) / 1024
             print(
-                f"{int(row['pages']):>6} {name:<22} {row['seconds']:>8.2f} "
-                f"{rate:>8.0f} {rate / base_rate:>6.2f} {row['rss_kb'] / 1024:>8.1f} "
-                f"{worker:>9.1f}"
+                f"{int(row['pages']):>6} {name:<34} {row['seconds']:>8.2f} "
+                f"{rate:>8.0f} {rate / base_rate:>6.2f} {1000 / rate:>8.2f} "
+                f"{row['rss_kb'] / 1024:>8.1f} {worker:>9.1f}"
+            )
+        if not args.quick:
+            named = dict(rows)
+            per_page = 1000 / named["scan --jobs 1, all rules"]["pages"]
+            language = per_page * (
+                named["scan --jobs 1, all rules"]["seconds"]
+                - named["scan --jobs 1, no language rules"]["seconds"]
+            )
+            parse = 1000 * base["seconds"] / base["pages"]
+            print(
+                f"{size:>6} language rules cost {language:.2f} ms/page; "
+                f"plain parse {parse:.2f} ms/page ({language / parse:.2f}x)"
             )
     return 0
 

@@ -237,7 +237,8 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
     if "itemprop" in source:  # a substring test in C spares a tree search
         prices += _microdata_prices(root)
     ignored = ignored_elements(root, source) if ATTRIBUTE in source else ()
-    body_segments, skipped = visible_segments(root, lang)  # cuts the tree: last
+    # Cuts the tree: last.
+    body_segments, hidden_segments, skipped = visible_segments(root, lang)
     return pm.Page(
         path=path,
         source=source,
@@ -247,6 +248,7 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
         html_dir=html_el.get("dir") if html_el is not None else None,
         body_dir=body_dir,
         segments=tuple(head.segments + body_segments),
+        hidden_segments=tuple(hidden_segments),
         prices=tuple(prices),
         alternates=tuple(head.alternates),
         metas=tuple(head.metas),

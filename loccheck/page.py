@@ -123,6 +123,9 @@ class Page:
     html_dir: str | None = None
     body_dir: str | None = None
     segments: tuple[Segment, ...] = ()
+    # Text of subtrees hidden until a script reveals them (``hidden``, inline
+    # ``display:none``): menu drawers, modals, tabs. Only artefact rules read it.
+    hidden_segments: tuple[Segment, ...] = ()
     prices: tuple[StructuredPrice, ...] = ()
     alternates: tuple[Alternate, ...] = ()
     metas: tuple[MetaTag, ...] = ()

@@ -11,6 +11,7 @@ list-item link). See docs/decisions/0001-html-parser.md for the measurements.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -88,13 +89,13 @@ _ATTR_KINDS = (
 _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
-_TEXTS = etree.XPath("//body//text()")
+_TEXTS = etree.XPath("descendant::text()")
 _SKIP_NAMES = frozenset({"hidden", "aria-hidden", "style", "translate", "class"})
 _ATTR_NAMES = frozenset({"alt", "title", "placeholder", "aria-label", "value"})
 _LANG_NAMES = frozenset({"lang", "{http://www.w3.org/XML/1998/namespace}lang"})
 
 
-def _skip_reason(attrs: dict[str, str]) -> str | None:
+def _skip_reason(attrs: Mapping[str, str]) -> str | None:
     """Say why a subtree is invisible or not to be translated, or None."""
     if "hidden" in attrs:
         return "hidden"
@@ -133,37 +134,27 @@ class _Survey:
         self.cut: list[tuple[etree._Element, str]] = []
         self.with_attrs: list[etree._Element] = []
         self.marked: set[etree._Element] = set()
-        walk = etree.iterwalk(body, events=("start",))
-        for _, el in walk:
-            items = el.items()
-            only_class = len(items) == 1 and items[0][0] == "class"
-            if not items or (only_class and "notranslate" not in items[0][1]):
+        inside_cut: set[etree._Element] = set()
+        # iter() with keys() is about half the cost of iterwalk() with items();
+        # cut subtrees are rare and small, so their elements are set aside.
+        for el in body.iter():
+            names = el.keys()
+            if not names:
                 continue
-            names = {name for name, _ in items}
-            if names & _SKIP_NAMES and el is not body:
-                reason = _skip_reason(dict(items))
+            if names == ["class"] and "notranslate" not in el.get("class", ""):
+                continue
+            if inside_cut and el in inside_cut:
+                continue
+            if el is not body and not _SKIP_NAMES.isdisjoint(names):
+                reason = _skip_reason(el.attrib)
                 if reason is not None:
                     self.cut.append((el, reason))
-                    walk.skip_subtree()
+                    inside_cut.update(el.iterdescendants())
                     continue
-            if names & _ATTR_NAMES:
+            if not _ATTR_NAMES.isdisjoint(names):
                 self.with_attrs.append(el)
-            if names & _LANG_NAMES:
+            if not _LANG_NAMES.isdisjoint(names):
                 self.marked.add(el)
-
-
-def cut_invisible(root: etree._Element) -> tuple[_Survey | None, dict[str, int]]:
-    """Remove invisible and do-not-translate subtrees; count them by reason."""
-    etree.strip_elements(root, *_SKIP_TAGS, etree.Comment, with_tail=False)
-    body = root.find("body")
-    if body is None:
-        return None, {}
-    survey = _Survey(body)
-    skipped: dict[str, int] = {}
-    for el, reason in survey.cut:
-        skipped[reason] = skipped.get(reason, 0) + 1
-        _cut(el)
-    return survey, skipped
 
 
 def _selector_part(el: etree._Element) -> str:
@@ -203,6 +194,7 @@ class _Context:
         self.direct: dict[etree._Element, bool] = {}
         self.parts: dict[etree._Element, str] = {}
         self.selectors: dict[etree._Element, str] = {}
+        self.pairs: dict[etree._Element, str] = {}
         self.langs: dict[etree._Element, str | None] | None = None
 
     def owner_of(self, container: etree._Element) -> tuple[etree._Element, bool]:
@@ -236,12 +228,22 @@ class _Context:
         """A short CSS-like path: the element and up to two ancestors."""
         found = self.selectors.get(el)
         if found is None:
-            parts = [self._part(el)]
-            up = el.getparent()
-            while up is not None and len(parts) < 3:
-                parts.append(self._part(up))
-                up = up.getparent()
-            found = self.selectors[el] = " > ".join(reversed(parts))
+            parent = el.getparent()
+            part = self._part(el)
+            found = self.selectors[el] = (
+                part if parent is None else f"{self._pair(parent)} > {part}"
+            )
+        return found
+
+    def _pair(self, el: etree._Element) -> str:
+        """``el`` and its parent: the shared head of its children's selectors."""
+        found = self.pairs.get(el)
+        if found is None:
+            parent = el.getparent()
+            part = self._part(el)
+            found = self.pairs[el] = (
+                part if parent is None else f"{self._part(parent)} > {part}"
+            )
         return found
 
     def _part(self, el: etree._Element) -> str:
@@ -272,21 +274,55 @@ def _depth(el: etree._Element) -> int:
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+# Subtrees that a script shows when the shopper opens them (a menu drawer, a
+# modal, a tab): the artefact rules read their text, the other checks do not.
+_REVEALED = frozenset({"hidden", "display-none"})
+
+
 def visible_segments(
     root: etree._Element, lang: str | None
-) -> tuple[list[pm.Segment], dict[str, int]]:
-    """Return the text and attribute segments of ``<body>``, and what was cut.
+) -> tuple[list[pm.Segment], list[pm.Segment], dict[str, int]]:
+    """Return the segments of ``<body>``, those of its script-revealed
+    subtrees, and what was cut by reason.
 
     Changes ``root``: invisible subtrees are removed. Call it last.
     """
-    survey, skipped = cut_invisible(root)
-    if survey is None:
-        return [], skipped
+    etree.strip_elements(root, *_SKIP_TAGS, etree.Comment, with_tail=False)
+    body = root.find("body")
+    if body is None:
+        return [], [], {}
+    skipped: dict[str, int] = {}
+    revealed: list[tuple[etree._Element, str | None]] = []
+    segments = _segments_under(body, lang, skipped, revealed)
+    hidden: list[pm.Segment] = []
+    while revealed:  # a modal inside a drawer is read in its turn
+        top, top_lang = revealed.pop(0)
+        hidden += _segments_under(top, top_lang, {}, revealed)
+    return segments, hidden, skipped
+
+
+def _segments_under(
+    top: etree._Element,
+    lang: str | None,
+    skipped: dict[str, int],
+    revealed: list[tuple[etree._Element, str | None]],
+) -> list[pm.Segment]:
+    """Cut the invisible subtrees of ``top`` and return the segments left.
+
+    Cut subtrees are counted in ``skipped``; those a script may reveal are
+    appended, detached, to ``revealed`` with the ``lang`` in force there.
+    """
+    survey = _Survey(top)
     ctx = _Context(lang, survey.marked)
+    for el, reason in survey.cut:
+        skipped[reason] = skipped.get(reason, 0) + 1
+        if reason in _REVEALED:
+            revealed.append((el, ctx.lang_of(el)))
+        _cut(el)
     texts: dict[etree._Element, list[str]] = {}
     prices: set[etree._Element] = set()
     last: list[str] | None = None
-    for text in _TEXTS(root):
+    for text in _TEXTS(top):
         if text.isspace():
             # Whitespace only separates words: give it to the text before it
             # (at worst a trailing space, which collapsing removes).
@@ -320,7 +356,7 @@ def visible_segments(
             )
         )
     segments.extend(_attribute_segments(survey.with_attrs, ctx))
-    return segments, skipped
+    return segments
 
 
 def _attribute_segments(

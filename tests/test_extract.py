@@ -102,6 +102,8 @@ def test_invisible_and_untranslatable_subtrees_are_skipped_and_counted() -> None
         "var t",
     ):
         assert hidden not in every
+    # A script may reveal hidden and display:none subtrees: kept apart.
+    assert [s.text for s in page.hidden_segments] == ["Hidden text", "Invisible"]
     assert page.skipped == {
         "hidden": 1,
         "aria-hidden": 1,

@@ -176,6 +176,38 @@ def test_mojibake_finding_on_a_page(write_site: Site) -> None:
     assert finding.found["read_as"] == "windows-1251"
 
 
+def test_artefacts_in_a_drawer_a_script_reveals_are_found(write_site: Site) -> None:
+    garbled = "Сумки через плечо".encode().decode("cp1252")
+    drawer = (
+        f'<div class="drawer" hidden><ul><li><a href="/c">{garbled}</a></li>'
+        '<li><a href="/d">{{ collection.title }}</a></li>'
+        '<li><span aria-hidden="true">Ã©</span></li></ul></div>'
+        '<div style="display:none"><p>Menu</p><p>Shop all bags</p></div>'
+    )
+    root = write_site({"index.html": _page(f"<h1>Сумки</h1>{drawer}")})
+    result = scan(root, str(root), ScanOptions(), jobs=1)
+    found = {(f.rule, f.text): f for f in result.findings}
+    assert set(found) == {
+        ("mojibake", garbled),
+        ("placeholder-leak", "{{ collection.title }}"),
+    }, found  # not the aria-hidden icon text, not the hidden English menu
+    assert all(f.found["hidden"] is True for f in found.values())
+    assert found[("mojibake", garbled)].selector.endswith("li > a")
+    assert result.pages[0].segments == 1  # hidden text is not counted as seen
+
+
+def test_an_artefact_shown_and_in_a_drawer_is_one_visible_finding(
+    write_site: Site,
+) -> None:
+    body = (
+        "<nav><a>Скидки {{ sale }}</a></nav>"
+        '<div hidden><a href="/s">Скидки {{ sale }}</a></div>'
+    )
+    root = write_site({"index.html": _page(body)})
+    [finding] = _findings(root)
+    assert finding.found["occurrences"] == 2 and "hidden" not in finding.found
+
+
 @pytest.mark.parametrize(
     "text",
     [

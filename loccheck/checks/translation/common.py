@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 
 from loccheck.checks.base import Check, PageContext
@@ -56,6 +57,13 @@ def segment_language(segment: Segment, page: Page, market_language: str) -> str:
     return market_language
 
 
+@lru_cache(maxsize=65536)
+def _is_candidate(rule: type[TranslationCheck], text: str) -> bool:
+    """``rule``'s pre-filter on ``text``, memoised: headers, footers and menus
+    repeat the same strings on every page of a site."""
+    return rule().candidate(text)
+
+
 def _overlap(excerpt: str, garbled: str) -> bool:
     return excerpt in garbled or garbled in excerpt
 
@@ -83,8 +91,10 @@ class TranslationCheck(Check):
     def check(self, ctx: PageContext) -> Iterator[Finding]:
         """Report each distinct artefact of the page once, where it first shows."""
         groups: dict[tuple[str, str], list[tuple[Segment, Spot]]] = {}
-        for segment in ctx.page.segments:
-            if self.candidate(segment.text):
+        # Text that a script reveals (a menu drawer) is as broken when shown.
+        rule = type(self)
+        for segment in (*ctx.page.segments, *ctx.page.hidden_segments):
+            if _is_candidate(rule, segment.text):
                 garbled = mojibake(segment.text) if self.skips_mojibake else None
                 for spot in self.spots(ctx, segment):
                     if garbled and _overlap(spot.excerpt, garbled[0]):
@@ -100,6 +110,9 @@ class TranslationCheck(Check):
         found = dict(spot.found)
         if len(group) > 1:
             found["occurrences"] = len(group)
+        if any(segment is hidden for hidden in ctx.page.hidden_segments):
+            # Visible segments come first: every occurrence is hidden.
+            found["hidden"] = True
         return self.make(
             page=ctx.page.path,
             locale=ctx.market.id if ctx.market else None,
