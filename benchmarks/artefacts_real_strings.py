@@ -16,7 +16,6 @@ printed. Prints, per rule and per market, how many strings fired.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from collections import Counter, defaultdict
@@ -24,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from corpus import TSV, real_strings  # noqa: E402  (benchmarks/corpus.py)
 
 from loccheck.checks.base import Check, PageContext  # noqa: E402
 from loccheck.checks.translation.cjk_punctuation import CjkPunctuation  # noqa: E402
@@ -43,11 +44,10 @@ from loccheck.checks.translation.untranslated_ui_key import (  # noqa: E402
 )
 from loccheck.crawl import LinkTarget  # noqa: E402
 from loccheck.decode import Decoded  # noqa: E402
-from loccheck.markets import Market, UnknownLocaleError, load_market  # noqa: E402
+from loccheck.markets import Market  # noqa: E402
 from loccheck.model import LocaleSource  # noqa: E402
 from loccheck.page import TEXT, Page, Segment  # noqa: E402
 
-TSV = ROOT.parent / "shared" / "corpus" / "real" / "strings.tsv"
 RULES: tuple[type[Check], ...] = (
     CjkPunctuation,
     DoubledWord,
@@ -62,17 +62,8 @@ RULES: tuple[type[Check], ...] = (
 
 
 def _strings() -> list[tuple[Market, str]]:
-    """(market, text) per string (languages without a market are left out)."""
-    csv.field_size_limit(1 << 24)
-    found = []
-    with TSV.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            try:
-                market = load_market(row["lang"])
-            except UnknownLocaleError:
-                continue
-            found.append((market, " ".join(row["text"].split())))
-    return found
+    """(market, text) per string, whitespace collapsed as extraction does."""
+    return [(market, " ".join(text.split())) for market, text in real_strings()]
 
 
 def _context(market: Market, text: str) -> PageContext:

@@ -15,7 +15,6 @@ per rule and per market, how many strings fired.
 from __future__ import annotations
 
 import argparse
-import csv
 import html
 import sys
 import tempfile
@@ -26,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from loccheck.engine import ScanOptions, scan  # noqa: E402
-from loccheck.markets import UnknownLocaleError, load_market  # noqa: E402
+from corpus import TSV, real_strings  # noqa: E402  (benchmarks/corpus.py)
 
-TSV = ROOT.parent / "shared" / "corpus" / "real" / "strings.tsv"
+from loccheck.engine import ScanOptions, scan  # noqa: E402
+
 RULES = frozenset(
     {
         "ambiguous-currency-symbol",
@@ -48,16 +47,10 @@ PER_PAGE = 200
 
 
 def _strings() -> dict[str, list[str]]:
-    """Strings by market id (languages without a market are left out)."""
-    csv.field_size_limit(1 << 24)
+    """Strings by market id."""
     by_market: dict[str, list[str]] = defaultdict(list)
-    with TSV.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            try:
-                market = load_market(row["lang"]).id
-            except UnknownLocaleError:
-                continue
-            by_market[market].append(row["text"])
+    for market, text in real_strings():
+        by_market[market.id].append(text)
     return by_market
 
 

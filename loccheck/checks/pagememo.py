@@ -11,6 +11,7 @@ from loccheck.markets import Market
 from loccheck.page import Page, Segment
 
 __all__ = [
+    "WORD",
     "PageKey",
     "digit_segments",
     "folded_text",
@@ -73,7 +74,9 @@ def digit_segments(page: Page, market: Market) -> tuple[Segment, ...]:
     return tuple(s for s in page.segments if _DIGIT.search(s.text))
 
 
-_WORD = re.compile(r"\w+")
+# A word as the page gates see it; rule kinds that test words against
+# ``folded_words`` must split words the same way.
+WORD = re.compile(r"\w+")
 
 
 @per_page
@@ -91,7 +94,7 @@ def folded_text(page: Page, market: Market) -> str:
 @per_page
 def folded_words(page: Page, market: Market) -> frozenset[str]:
     """Every word (``\\w+`` run) of the page's segments, case-folded."""
-    return frozenset(_WORD.findall(folded_text(page, market)))
+    return frozenset(WORD.findall(folded_text(page, market)))
 
 
 @per_page

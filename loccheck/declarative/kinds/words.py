@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from loccheck.checks.pagememo import WORD
+
 # A term starts and ends at a word edge: no letter, digit, underscore or
 # hyphen glued to it ("USB-C" does not contain the term "USB").
 _BEFORE = r"(?<![\w-])"
@@ -43,7 +45,6 @@ def match_case(template: str, matched: str) -> str:
     return template
 
 
-_WORD = re.compile(r"\w+")
 
 
 class TermFinder:
@@ -60,11 +61,11 @@ class TermFinder:
         self.ignorecase = ignorecase
         self.regex = alternation(terms, ignorecase)
         self.term_words = tuple(
-            frozenset(_WORD.findall(term.casefold())) for term in terms
+            frozenset(WORD.findall(term.casefold())) for term in terms
         )
         firsts: set[str] = set()
         for term in terms:
-            found = _WORD.search(term)
+            found = WORD.search(term)
             firsts.add(self._fold(found.group()) if found else "")
         # A term without any word character cannot be gated by words.
         self.firsts: frozenset[str] | None = None if "" in firsts else frozenset(firsts)
@@ -88,6 +89,6 @@ class TermFinder:
         """Yield the matches of the terms in ``text``."""
         if self.firsts is not None:
             folded = text.casefold() if self.ignorecase else text
-            if self.firsts.isdisjoint(_WORD.findall(folded)):
+            if self.firsts.isdisjoint(WORD.findall(folded)):
                 return
         yield from self.regex.finditer(text)
