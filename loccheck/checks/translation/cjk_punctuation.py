@@ -138,7 +138,8 @@ class CjkPunctuation(TranslationCheck):
         if ctx.market is None or ctx.market.language not in _CJK_LANGUAGES:
             yield from super().check(ctx)
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Only text with a full-width mark."""
         return not text.isascii() and _MARKS.search(text) is not None
 

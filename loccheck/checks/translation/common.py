@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 
@@ -58,10 +58,10 @@ def segment_language(segment: Segment, page: Page, market_language: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _is_candidate(rule: type[TranslationCheck], text: str) -> bool:
-    """``rule``'s pre-filter on ``text``, memoised: headers, footers and menus
+def _is_candidate(candidate: Callable[[str], bool], text: str) -> bool:
+    """A rule's pre-filter on ``text``, memoised: headers, footers and menus
     repeat the same strings on every page of a site."""
-    return rule().candidate(text)
+    return candidate(text)
 
 
 def _overlap(excerpt: str, garbled: str) -> bool:
@@ -71,7 +71,7 @@ def _overlap(excerpt: str, garbled: str) -> bool:
 class TranslationCheck(Check):
     """Shared reporting of the translation rules (not a rule itself).
 
-    A rule gives a cheap ``candidate`` test and a ``spots`` generator; the same
+    A rule gives a cheap static ``candidate`` test (memoised per text) and a ``spots`` generator; the same
     artefact repeated on a page (a header link, a card badge) is one finding
     that counts its occurrences. Rules that judge letters and punctuation
     leave alone the stretch that the mojibake rule reports: garbled text
@@ -80,7 +80,8 @@ class TranslationCheck(Check):
 
     skips_mojibake: ClassVar[bool] = False
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Return True if ``text`` may hold an artefact (a fast pre-filter)."""
         raise NotImplementedError
 
@@ -92,9 +93,9 @@ class TranslationCheck(Check):
         """Report each distinct artefact of the page once, where it first shows."""
         groups: dict[tuple[str, str], list[tuple[Segment, Spot]]] = {}
         # Text that a script reveals (a menu drawer) is as broken when shown.
-        rule = type(self)
+        candidate = type(self).candidate
         for segment in (*ctx.page.segments, *ctx.page.hidden_segments):
-            if _is_candidate(rule, segment.text):
+            if _is_candidate(candidate, segment.text):
                 garbled = mojibake(segment.text) if self.skips_mojibake else None
                 for spot in self.spots(ctx, segment):
                     if garbled and _overlap(spot.excerpt, garbled[0]):

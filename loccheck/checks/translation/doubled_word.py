@@ -103,7 +103,8 @@ class DoubledWord(TranslationCheck):
         "https://docs.weblate.org/en/latest/user/checks.html#consecutive-duplicated-words",
     )
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Only text with a space can hold two words."""
         return " " in text or "\u00a0" in text
 

@@ -169,7 +169,8 @@ class Homoglyph(TranslationCheck):
         "https://www.unicode.org/Public/security/latest/confusables.txt",
     )
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Only text where two of the scripts meet inside a word."""
         if text.isascii():
             return False

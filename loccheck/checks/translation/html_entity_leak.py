@@ -79,7 +79,8 @@ class HtmlEntityLeak(TranslationCheck):
         "https://developers.google.com/search/docs/appearance/structured-data/intro-structured-data",
     )
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Only text with "&"."""
         return "&" in text
 

@@ -43,7 +43,8 @@ class Mojibake(TranslationCheck):
         "https://en.wikipedia.org/wiki/Mojibake",
     )
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Mojibake needs non-ASCII characters."""
         return not text.isascii()  # the search itself is memoised per text
 

@@ -127,7 +127,8 @@ class PlaceholderLeak(TranslationCheck):
         "https://unicode-org.github.io/icu/userguide/format_parse/messages/",
     )
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Only text with "{", "%", "$", "[", ":" or "__" can hold a placeholder."""
         return _TRIGGER.search(text) is not None
 

@@ -160,7 +160,8 @@ class QuoteStyle(TranslationCheck):
         "https://en.wikipedia.org/wiki/Quotation_mark#Summary_table",
     )
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Only text with a typographic quotation mark."""
         if text.isascii() or _ANY_MARK.search(text) is None:
             return False

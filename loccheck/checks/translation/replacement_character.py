@@ -100,7 +100,8 @@ class ReplacementCharacter(TranslationCheck):
     )
     references = ("https://en.wikipedia.org/wiki/Specials_(Unicode_block)",)
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Only text with "�" or "?" can have lost letters."""
         return _FFFD in text or "?" in text
 

@@ -117,7 +117,8 @@ class UntranslatedUiKey(TranslationCheck):
         "https://www.i18next.com/principles/fallback#key-not-found",
     )
 
-    def candidate(self, text: str) -> bool:
+    @staticmethod
+    def candidate(text: str) -> bool:
         """Keys hold a "." or a "_"."""
         return "." in text or "_" in text
 
