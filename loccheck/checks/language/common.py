@@ -86,11 +86,15 @@ def _page_verdicts(
     store = store_languages(page) - {market_id.split("-", 1)[0]}
     judged = []
     total = 0
+    seen: dict[str, tuple[int, tuple[Verdict, ...]]] = {}  # cards repeat labels
     for segment in page.segments:
         if segment.kind not in JUDGED_KINDS or _declared(segment, page):
             continue
-        text = without_terms(segment.text, brands) if brands else segment.text
-        letters, verdicts = judge_segment(text, market_id, glossary, store)
+        found = seen.get(segment.text)
+        if found is None:
+            text = without_terms(segment.text, brands) if brands else segment.text
+            found = seen[segment.text] = judge_segment(text, market_id, glossary, store)
+        letters, verdicts = found
         total += letters
         if verdicts:
             judged.append((segment, letters, verdicts))
