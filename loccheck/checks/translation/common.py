@@ -71,14 +71,20 @@ def _overlap(excerpt: str, garbled: str) -> bool:
 class TranslationCheck(Check):
     """Shared reporting of the translation rules (not a rule itself).
 
-    A rule gives a cheap static ``candidate`` test (memoised per text) and a ``spots`` generator; the same
-    artefact repeated on a page (a header link, a card badge) is one finding
-    that counts its occurrences. Rules that judge letters and punctuation
-    leave alone the stretch that the mojibake rule reports: garbled text
-    breaks every one of them, and one cause gets one finding.
+    A rule gives a cheap static ``candidate`` test (memoised per text) and a
+    ``spots`` generator; the same artefact repeated on a page (a header link, a
+    card badge) is one finding that counts its occurrences. Rules that judge
+    letters and punctuation leave alone the stretch that the mojibake rule
+    reports: garbled text breaks every one of them, and one cause gets one
+    finding.
     """
 
     skips_mojibake: ClassVar[bool] = False
+    # Whether the rule reads the text of subtrees a script reveals (``hidden``,
+    # ``display:none``). Rules whose artefact is also what client-side
+    # templates hold until a script fills them in ("{{ name }}", raw keys
+    # swapped for text at run time) leave that text alone.
+    reads_hidden: ClassVar[bool] = True
 
     @staticmethod
     def candidate(text: str) -> bool:
@@ -94,7 +100,8 @@ class TranslationCheck(Check):
         groups: dict[tuple[str, str], list[tuple[Segment, Spot]]] = {}
         # Text that a script reveals (a menu drawer) is as broken when shown.
         candidate = type(self).candidate
-        for segment in (*ctx.page.segments, *ctx.page.hidden_segments):
+        hidden = ctx.page.hidden_segments if self.reads_hidden else ()
+        for segment in (*ctx.page.segments, *hidden):
             if _is_candidate(candidate, segment.text):
                 garbled = mojibake(segment.text) if self.skips_mojibake else None
                 for spot in self.spots(ctx, segment):

@@ -92,6 +92,9 @@ class PlaceholderLeak(TranslationCheck):
     id = "placeholder-leak"
     category = Category.TRANSLATION
     severity = Severity.ERROR
+    # Client-side templates wait, hidden, for a script to fill their
+    # placeholders in.
+    reads_hidden = False
     why = """A placeholder that reaches the page means a template or a translation
     was rendered without its value: the shopper reads "В корзине %s товара" or a
     product called "{{ product.title }}". Translators often break placeholders

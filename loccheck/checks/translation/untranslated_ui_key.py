@@ -88,6 +88,8 @@ class UntranslatedUiKey(TranslationCheck):
     id = "untranslated-ui-key"
     category = Category.TRANSLATION
     severity = Severity.ERROR
+    # Scripts swap raw keys in hidden elements for text at run time.
+    reads_hidden = False
     why = """When a translation is missing, i18n libraries show the key itself, so
     the shopper meets a button labelled "products.product.add_to_cart" or
     "PRODUCT_ADD_TO_CART". The rule reads text that is wholly a key (the value
