@@ -91,7 +91,7 @@ def _follow_links(
 ) -> tuple[tuple[str, ...], list[Note]]:
     pages: dict[str, None] = {}
     notes: dict[str, Note] = {}
-    for href in hrefs:
+    for href in dict.fromkeys(hrefs):  # cards link their product twice
         target = resolve(href)
         if target.kind == "page" and target.path:
             pages[target.path] = None
@@ -229,9 +229,9 @@ class _Collector:
         self.findings.extend(result.findings)
         self.notes.extend(result.notes)
         self.facts.append(result.facts)  # small: alternates into the export only
+        exclude = self.settings.options.exclude
         for linked in result.linked_pages:
-            excluded = is_excluded(linked, self.settings.options.exclude)
-            if linked not in self.seen and not excluded:
+            if linked not in self.seen and not is_excluded(linked, exclude):
                 self.seen.add(linked)
                 self.queue.append(linked)
 
