@@ -1,11 +1,13 @@
 """Extract the text a shopper sees in ``<body>``: text segments and attributes.
 
-One pass over the elements (``iterwalk``, pruning invisible subtrees) finds
-what to cut, which elements carry alt/title/placeholder/… and which set
-``lang``; the cut subtrees are removed from the (per-page, throw-away) tree;
-then one XPath, run inside libxml2, hands over the remaining text nodes in
-document order, and each is joined to the segment of its nearest block (or
-list-item link). See docs/decisions/0001-html-parser.md for the measurements.
+One pass over the elements (``iter`` with attribute names only, setting
+invisible subtrees aside) finds what to cut, which elements carry
+alt/title/placeholder/… and which set ``lang``; the cut subtrees are removed
+from the (per-page, throw-away) tree; then one XPath, run inside libxml2, hands
+over the remaining text nodes in document order, and each is joined to the
+segment of its nearest block (or list-item link). Cut subtrees that a script
+reveals (``hidden``, ``display:none``) are read the same way, apart. See
+docs/decisions/0001-html-parser.md for the measurements.
 """
 
 from __future__ import annotations
