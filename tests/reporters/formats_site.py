@@ -81,14 +81,19 @@ EXTENSIONS = {
 
 
 def scan_formats(
-    root: Path, *extra: str, fail_on: str = "error", relative: bool = True
+    root: Path,
+    *extra: str,
+    fail_on: str = "error",
+    relative: bool = True,
+    out: Path | None = None,
 ) -> dict[str, Path]:
-    """Scan ``root`` once, writing every format into ``root``'s parent/out.
+    """Scan ``root`` once, writing every format into ``out`` (by default a
+    folder beside ``root``, which must then be a temporary one).
 
     With ``relative``, the scan runs from ``root``'s parent and names the root
     by its folder name, as a CI job in the repository would.
     """
-    out = root.parent / f"out-{root.name}"
+    out = out or root.parent / f"out-{root.name}"
     paths = {name: out / f"report.{name}.{ext}" for name, ext in EXTENSIONS.items()}
     args = ["scan", root.name if relative else str(root), "--jobs", "1"]
     args += ["--fail-on", fail_on, *extra]
