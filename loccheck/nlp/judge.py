@@ -8,7 +8,8 @@ Signals, cheapest and most certain first (docs/decisions/0005 measures them):
    protected terms leave the text before anything is judged.
 3. UI lexicons (``locales/lexicon``): a short string made only of another
    language's interface words is foreign; one made of the market's own words
-   never is.
+   never is. Words both write are neutral, and one word no lexicon has is
+   left to a sure detector (``nlp.leftovers``).
 4. lingua, restricted to a candidate set that grows with the length of the
    text: one- and two-word strings are only tested against English (no
    library tells "Produkt" de/pl/cs apart), longer ones also against the
@@ -21,12 +22,14 @@ judged once per market.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from loccheck.markets import Market, load_market
-from loccheck.nlp import detector, han, lexicon
+from loccheck.nlp import detector, leftovers, lexicon
 from loccheck.nlp.endonyms import endonyms
+from loccheck.nlp.letters import evidence, has_kana
 from loccheck.nlp.mask import strip_terms, word_count, words
 from loccheck.nlp.scripts import (
     SCRIPT_LANGUAGE,
@@ -66,8 +69,6 @@ _SINGLE_AGREE, _LATIN_TWO_WORDS, _LATIN_OTHER = 0.3, 0.6, 0.3
 # A Latin-script text a quarter of whose words are the market's own interface
 # words is a native label with a name in it ("Selin Kaya – Kundenservice und").
 _NATIVE_SHARE = 0.25
-# When a lexicon word belongs to several languages, name the likelier leak.
-_PRIORITY = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +118,22 @@ def _run(text: str, wanted: frozenset[str]) -> str:
 
 
 def _span(text: str, tokens: list[str]) -> str:
-    """The part of ``text`` from the first to the last of ``tokens``."""
-    start = text.find(tokens[0])
-    end = text.rfind(tokens[-1])
-    if start < 0 or end < start:
+    """The part of ``text`` from the first to the last of ``tokens``.
+
+    Words set in capitals come lower-cased from ``words`` ("CANCELED"), so
+    a token not found as it is is looked for in any case.
+    """
+    first, last = tokens[0], tokens[-1]
+    start, end = text.find(first), text.rfind(last)
+    if start < 0 or end < 0:
+        found = [m.span() for m in re.finditer(re.escape(last), text, re.I)]
+        head = re.search(re.escape(first), text, re.I)
+        if head is None or not found:
+            return " ".join(tokens)
+        start, end = head.start(), found[-1][0]
+    if end < start:
         return " ".join(tokens)
-    return text[start : end + len(tokens[-1])]
+    return text[start : end + len(last)]
 
 
 def _script_language(script: str, letters: dict[str, int], sample: str) -> str:
@@ -139,10 +150,6 @@ def _script_language(script: str, letters: dict[str, int], sample: str) -> str:
 def latin_market(market: Market) -> bool:
     """True if the market writes the Latin script."""
     return "Latn" in admitted(market.scripts)
-
-
-def _has_kana(tokens: list[str]) -> bool:
-    return any("Kana" in token_scripts(t) for t in tokens)
 
 
 @lru_cache(maxsize=256)
@@ -202,15 +209,15 @@ def _lexicon_language(tokens: list[str], accepted: frozenset[str]) -> str | None
             return None
     if not common:
         return None
-    return next((c for c in _PRIORITY if c in common), min(common))
+    return lexicon.likeliest(common)
 
 
 def _native_word(owners: frozenset[str], accepted: frozenset[str]) -> bool:
-    """A lexicon word of the market's language that English does not share, or
-    one few languages share ("in" is English, German, Italian and Dutch)."""
+    """A lexicon word of the market's language that English does not share;
+    on an English page, one no other lexicon has ("hat" is German too)."""
     if not owners & accepted:
         return False
-    return "en" not in owners or ("en" in accepted and len(owners) <= 2)
+    return "en" not in owners or ("en" in accepted and owners <= accepted)
 
 
 def _latin_lead(count: int, language: str) -> float:
@@ -264,70 +271,6 @@ def _candidates(market: Market, count: int, store: frozenset[str]) -> frozenset[
     if count >= wide and "Latn" in admitted(market.scripts):
         base |= _LATIN_TARGETS
     return frozenset(base)
-
-
-# Cyrillic letters each language's alphabet lacks; finding one in a text is
-# certain evidence that the text is not in that language.
-_LACKS = {
-    "ru": frozenset("іїєґўәғқңөұүһІЇЄҐЎӘҒҚҢӨҰҮҺ"),
-    "uk": frozenset("ыэъёўәғқңөұүһЫЭЪЁЎӘҒҚҢӨҰҮҺ"),
-    "be": frozenset("ищъїєґәғқңөұүһИЩЪЇЄҐӘҒҚҢӨҰҮҺ"),
-    "kk": frozenset("їєґўЇЄҐЎ"),
-}
-# Which language a letter points to, most telling first.
-_LETTER_LANGUAGE = (
-    (frozenset("їєґЇЄҐ"), "uk"),
-    (frozenset("ўЎ"), "be"),
-    (frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ"), "kk"),
-    (frozenset("ыэъёЫЭЪЁ"), "ru"),
-    (frozenset("іІ"), "uk"),
-    (frozenset("ищИЩ"), "ru"),
-)
-
-
-def _letter_evidence(tokens: list[str], market: Market) -> str | None:
-    """The Cyrillic language that letters alien to the market's alphabet show."""
-    lacks = _LACKS.get(market.language)
-    if lacks is None:
-        return None
-    alien = set("".join(tokens)) & lacks
-    for letters, language in _LETTER_LANGUAGE:
-        if alien & letters:
-            return language
-    return None
-
-
-# Characters Chinese writes and Japanese does not: pronouns, particles and
-# everyday verbs ("您", "们", "吗", "查", "搜").
-_CHINESE_ONLY = frozenset("您们們这這么麼吗嗎呢吧啊哪搜查帐帳账该該启啟")
-# Japanese shinjitai and kokuji that neither Simplified nor Traditional
-# Chinese writes (売 is 卖/賣, 続 is 续/續, 込 and 働 exist only in Japanese).
-_JAPANESE_ONLY = frozenset(
-    "発売続済択変単転込払歴検価円読戻気広図覧拡対応険験働枠辺総緑労営帰収処"
-    "児経絵継薬覚訳録関駅黒悪圧囲桜戦恵県剤巻厳沢浄渋焼猟稲粋縄聴脳蔵豊鋭"
-    "闘隠雑霊騒髪鶏歯齢亜塩縁仮伝倹勧様姫嬢実寝専満"
-)
-
-
-def _han_evidence(tokens: list[str], market: Market) -> str | None:
-    """Simplified or Chinese text on a Japanese or Traditional page, Japanese
-    text on a Chinese page: by character tables and Han-script shop words."""
-    if "Hani" not in admitted(market.scripts) or _has_kana(tokens):
-        return None
-    text = "".join(tokens)
-    if market.language == "ja":
-        if han.count_in(text, han.simplified_not_japanese()):
-            return "zh-Hans"
-        chinese = han.count_in(text, _CHINESE_ONLY) or lexicon.han_word_in(text, "zh")
-        return "zh" if chinese else None
-    if market.language != "zh":
-        return None
-    if han.count_in(text, _JAPANESE_ONLY) or lexicon.han_word_in(text, "ja"):
-        return "ja"
-    if "Hant" in market.scripts:
-        table = han.simplified_not_traditional_variant()
-        return "zh-Hans" if han.count_in(text, table) else None
-    return "zh-Hant" if han.count_in(text, han.traditional_only()) else None
 
 
 # Letters a Latin-script language does not write, and the neighbour they
@@ -419,10 +362,14 @@ def _same_script(
     count = word_count(tokens) + sum(
         1 for w in span.split() if len(w) == 1 and w.isalpha()
     )
-    letters = _letter_evidence(tokens, market) or _han_evidence(tokens, market)
+    letters = evidence(tokens, market)
     if letters is not None and letters not in accepted:
         return _text_verdict(letters, span, 1.0, count, "letters")
-    lexical = _lexicon_language(tokens, accepted) or _lexicon_majority(tokens, accepted)
+    lexical = (
+        _lexicon_language(tokens, accepted)
+        or _lexicon_majority(tokens, accepted)
+        or leftovers.shared_lexicon(tokens, market, accepted)
+    )
     # One word: cognates abound ("Adresse" is French and German, "Note"
     # French and English): the detector must agree.
     one = lexical is not None and len(tokens) == 1
@@ -451,7 +398,9 @@ def _same_script(
         # real strings, 0.5 keeps false alarms of 1-2 words near 1 %.
         needed = _NEIGHBOUR_SHORT if count <= 2 else max(needed, _NEIGHBOUR_MEDIUM)
     if latin and count == 1 and (market.language != "en" or tokens[0].isascii()):
-        return None  # one word: only a lexicon (checked above) can tell
+        # One word no lexicon has: only a sure detector tells (nlp.leftovers).
+        word = leftovers.unknown_word(tokens[0], market, candidates - {"en"})
+        return _text_verdict(word[0], span, word[1], 1, "detector") if word else None
     language, score, margin = detector.foreign_lead(
         " ".join(tokens), candidates, accepted
     )
@@ -478,7 +427,7 @@ def _same_script(
     voted = _lexicon_vote(tokens, accepted)
     if voted is not None and voted in candidates:
         language = voted  # the detector found it foreign; the words say which
-    if {language, market.language} <= {"ja", "zh"} and not _has_kana(tokens):
+    if {language, market.language} <= {"ja", "zh"} and not has_kana(tokens):
         return None  # Han-only text is valid Japanese and Chinese alike
     if count <= 2 and latin and language != "en" and market.language != "en":
         return None  # measured: only English answers are safe on short strings

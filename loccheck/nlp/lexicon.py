@@ -6,6 +6,7 @@ Each language's list is completed with the words of its CLDR display names
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from loccheck.nlp import cldr_words
@@ -17,6 +18,8 @@ from loccheck.resources import data_dir
 _MEMO = 8192
 
 _NOT_LANGUAGES = frozenset({"brands.txt", "international.txt"})
+# When a word belongs to several languages, the likelier leak is named.
+PRIORITY = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sv")
 
 
 @lru_cache(maxsize=1)
@@ -106,3 +109,9 @@ def _international() -> frozenset[str]:
 def is_international(word: str) -> bool:
     """True for interface words Latin-script languages share with English."""
     return word.casefold() in _international()
+
+
+def likeliest(languages: Iterable[str]) -> str:
+    """The likeliest leak among ``languages`` (non-empty): ``PRIORITY`` order."""
+    found = sorted(languages)
+    return next((c for c in PRIORITY if c in found), found[0])
