@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -38,11 +39,22 @@ from loccheck.model import RunResult  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 
 
-def run_loccheck(jobs: int | None) -> tuple[RunResult, float]:
-    """Scan the corpus; return the result and the wall-clock seconds."""
-    start = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its finished children.
+
+    On a shared machine wall-clock time depends on the other jobs; CPU time
+    is what each tool spent, whatever the load.
+    """
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def run_loccheck(jobs: int | None) -> tuple[RunResult, float, float]:
+    """Scan the corpus; return the result, wall-clock and CPU seconds."""
+    start, cpu = time.perf_counter(), cpu_seconds()
     result = scan(CORPUS, str(CORPUS), ScanOptions(), jobs=jobs)
-    return result, time.perf_counter() - start
+    return result, time.perf_counter() - start, cpu_seconds() - cpu
 
 
 def report_rates(result: RunResult) -> None:
@@ -97,17 +109,18 @@ def write_po_pairs(catalogs: CatalogSet, folder: Path) -> int:
     return units
 
 
-def run_pofilter(folder: Path, out: Path) -> float:
-    """Run pofilter's default checks over ``folder``; return wall-clock seconds."""
+def run_pofilter(folder: Path, out: Path) -> tuple[float, float]:
+    """Run pofilter's default checks over ``folder``; return wall-clock and CPU
+    seconds."""
     command = shutil.which("pofilter") or str(Path(sys.executable).parent / "pofilter")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     subprocess.run(
         [command, "--progress=none", "-i", str(folder), "-o", str(out)],
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu_seconds() - cpu
 
 
 def sample(result: RunResult, count: int, rule: str | None, seed: int) -> None:
@@ -132,22 +145,24 @@ def main() -> None:
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"{CORPUS} is missing")
-    result, seconds = run_loccheck(args.jobs)
+    result, seconds, cpu = run_loccheck(args.jobs)
     values = sum(c.values for c in result.catalogs)
     report_rates(result)
     print(
         f"\nloccheck: {values} values loaded and checked in {seconds:.1f} s "
-        f"({seconds / values * 1e6:.0f} µs per value, jobs={args.jobs or 'all cores'})"
+        f"({seconds / values * 1e6:.0f} µs per value, jobs={args.jobs or 'all cores'}"
+        f"; CPU {cpu:.1f} s, {cpu / values * 1e6:.0f} µs per value)"
     )
     if not args.no_pofilter:
         with tempfile.TemporaryDirectory(prefix="loccheck-pofilter-") as tmp:
             folder, out = Path(tmp) / "in", Path(tmp) / "out"
             folder.mkdir()
             units = write_po_pairs(load_catalogs(CORPUS), folder)
-            po_seconds = run_pofilter(folder, out)
+            po_seconds, po_cpu = run_pofilter(folder, out)
         print(
             f"pofilter: {units} paired units checked in {po_seconds:.1f} s "
-            f"({po_seconds / units * 1e6:.0f} µs per unit; conversion not counted)"
+            f"({po_seconds / units * 1e6:.0f} µs per unit; CPU {po_cpu:.1f} s, "
+            f"{po_cpu / units * 1e6:.0f} µs per unit; conversion not counted)"
         )
     if args.sample:
         sample(result, args.sample, args.rule, args.seed)

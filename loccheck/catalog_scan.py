@@ -8,12 +8,14 @@ units run in worker processes like pages do.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -39,7 +41,7 @@ from loccheck.glossary import terms_for
 from loccheck.langtags import primary_language
 from loccheck.markets import Market, UnknownLocaleError, load_market
 from loccheck.model import CatalogSummary, Finding, Note, Severity
-from loccheck.nlp.scripts import admitted, letter_scripts
+from loccheck.nlp.scripts import admitted, script_of
 from loccheck.registry import load_registry
 
 if TYPE_CHECKING:
@@ -69,6 +71,8 @@ class CatalogUnit:
     catalogs: tuple[Catalog, ...]  # the catalogs checked by this unit
     role: str  # "target" or "source"
     shared: frozenset[str] = frozenset()  # keys many languages keep as source
+    unsourced: frozenset[tuple[str, str]] = frozenset()  # see unsourced_keys
+    fallback: frozenset[tuple[str, str]] = frozenset()  # see fallback_keys
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,7 @@ def units(catalogs: CatalogSet, exclude: Sequence[str] = ()) -> list[CatalogUnit
                 by_language.setdefault((target.language or "").casefold(), []).append(
                     target
                 )
-        shared = shared_keys(group)
+        shared, unsourced = shared_keys(group), unsourced_keys(group)
         for members in by_language.values():
             found.append(
                 CatalogUnit(
@@ -161,6 +165,8 @@ def units(catalogs: CatalogSet, exclude: Sequence[str] = ()) -> list[CatalogUnit
                     tuple(members),
                     "target",
                     shared,
+                    unsourced,
+                    fallback_keys(group, members[0]),
                 )
             )
     found.sort(key=lambda unit: -sum(len(c.entries) for c in unit.catalogs))
@@ -175,15 +181,79 @@ def shared_keys(group: CatalogGroup) -> frozenset[str]:
     """
     languages: dict[str, set[str]] = {}
     for target in group.targets:
-        language = (target.language or "").split("-")[0].casefold()
+        language = _primary(target)
         for entry in target.entries:
             found = group.source_for(entry)
             kept = found is not None and same_text(entry.value, found.value)
             if kept and entry.value.strip():
                 languages.setdefault(entry.key, set()).add(language)
-    total = len({(t.language or "").split("-")[0].casefold() for t in group.targets})
-    least = max(3, -(-total // 3))
+    least = _least_languages(group)
     return frozenset(key for key, langs in languages.items() if len(langs) >= least)
+
+
+def unsourced_keys(group: CatalogGroup) -> frozenset[tuple[str, str]]:
+    """(context, key) of the keys no source defines that a third (and at
+    least three) of the group's languages have.
+
+    A key one translation has and the source lacks is a stray: renamed,
+    removed or mistyped. A key most translations share comes from a source
+    file the scan does not hold (another gem of a Rails load path, a bundle
+    left out, an older release the translations still serve): one note for
+    the group says so, rather than one ``extra-key`` finding per language.
+    """
+    if not group.sources:
+        return frozenset()
+    known: set[tuple[str, str]] = set()
+    for source in group.sources:
+        for entry in source.entries:
+            known.add((entry.context or "", entry.key))
+            known.add((entry.context or "", entry.message_key))
+    languages: dict[tuple[str, str], set[str]] = {}
+    for target in group.targets:
+        language = _primary(target)
+        for entry in target.entries:
+            context = entry.context or ""
+            key = (context, entry.key)
+            if key not in known and (context, entry.message_key) not in known:
+                languages.setdefault(key, set()).add(language)
+    least = _least_languages(group)
+    return frozenset(key for key, langs in languages.items() if len(langs) >= least)
+
+
+def fallback_keys(group: CatalogGroup, target: Catalog) -> frozenset[tuple[str, str]]:
+    """(context, key) of the messages a regional catalog falls back to.
+
+    Rails (I18n fallbacks), Symfony, i18next and gettext show a key that
+    ``de-CH`` lacks from ``de``, and one that ``en-GB`` lacks from the English
+    source: in the right language, so it is not missing. Empty for a catalog
+    with no region or script (or no language).
+    """
+    parent = _primary(target)
+    if not parent or (target.language or "").casefold() == parent:
+        return frozenset()
+    catalogs = [t for t in group.targets if (t.language or "").casefold() == parent]
+    source = (group.source_language or "").split("-")[0].casefold()
+    if parent == source:
+        catalogs.extend(group.sources)
+    return frozenset(
+        pair
+        for catalog in catalogs
+        for entry in catalog.entries
+        for pair in (
+            (entry.context or "", entry.key),
+            (entry.context or "", entry.message_key),
+        )
+    )
+
+
+def _primary(catalog: Catalog) -> str:
+    return (catalog.language or "").split("-")[0].casefold()
+
+
+def _least_languages(group: CatalogGroup) -> int:
+    """A third of the group's languages, and at least three."""
+    total = len({_primary(target) for target in group.targets})
+    return max(3, -(-total // 3))
 
 
 def catalog_market(catalog: Catalog, options: ScanOptions) -> Market | None:
@@ -239,9 +309,12 @@ def _content_market(catalog: Catalog, tag: str) -> Market | None:
 
 
 def _dominant_script(catalog: Catalog, sample: int = 400) -> str | None:
+    chars = Counter(" ".join(plain_text(e.value) for e in catalog.entries[:sample]))
     counts: Counter[str] = Counter()
-    for entry in catalog.entries[:sample]:
-        counts.update(letter_scripts(plain_text(entry.value)))
+    for char, count in chars.items():  # each distinct character once
+        if char.isalpha():
+            counts[script_of(char)] += count
+    counts.pop("Zyyy", None)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -293,7 +366,16 @@ def _check_unit(unit: CatalogUnit, options: ScanOptions) -> CatalogResult:
             else frozenset()
         )
         siblings = tuple(c for c in unit.catalogs if c.path != catalog.path)
-        ctx = CatalogContext(catalog, group, market, siblings, terms, unit.shared)
+        ctx = CatalogContext(
+            catalog,
+            group,
+            market,
+            siblings,
+            terms,
+            unit.shared,
+            unit.unsourced,
+            unit.fallback,
+        )
         source_of = ctx.source_of if unit.role == "target" and ctx.paired else None
         found = list(artefact_findings(catalog, market, artefacts, terms, source_of))
         if unit.role == "target":
@@ -331,6 +413,20 @@ def load_notes(catalogs: CatalogSet) -> Iterator[Note]:
     for catalog in catalogs.catalogs:
         for warning in catalog.warnings:
             yield Note(catalog.path, "catalog-warning", f"{catalog.path}: {warning}")
+    for group in catalogs.groups:
+        keys = unsourced_keys(group)
+        if keys:
+            path = group.sources[0].path
+            examples = ", ".join(sorted(key for _, key in keys)[:3])
+            yield Note(
+                path,
+                "catalog-warning",
+                f"{path}: {len(keys)} key(s) that {_least_languages(group)} or "
+                f"more translations have are in no source catalog ({examples}): a "
+                "source file is probably missing from the scan (another gem or "
+                "bundle), or the source dropped them; extra-key does not report "
+                "them one by one.",
+            )
     for catalog in catalogs.unpaired:
         yield Note(
             catalog.path,
@@ -346,20 +442,82 @@ def scan_catalogs(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> CatalogResult:
-    """Load, pair and check every catalog under ``root`` (a folder or a file)."""
+    """Load, pair and check every catalog under ``root`` (a folder or a file).
+
+    Catalogs load in this process: parsing a file costs about what sending its
+    catalog back from a worker would. Checking runs in a process pool when
+    there is enough to check (see ``_in_pool``).
+    """
     paths = discover_catalogs(root)
     if not paths:
         return CatalogResult()
-    workers = jobs or os.cpu_count() or 1
-    if workers > 1 and _size(paths) >= _IN_PROCESS_BELOW_BYTES:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            catalogs = load_all(root, options.source_locale, paths, pool)
-            work = units(catalogs, options.exclude)
-            results = pool.map(check_unit, work, [options] * len(work))
-            return _merge(catalogs, results, progress)
     catalogs = load_all(root, options.source_locale, paths)
     work = units(catalogs, options.exclude)
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(work) > 1 and _size(paths) >= _IN_PROCESS_BELOW_BYTES:
+        return _in_pool(catalogs, work, options, workers, progress)
     return _merge(catalogs, (check_unit(u, options) for u in work), progress)
+
+
+# The units of the scan being checked, for workers forked from this process:
+# they inherit them, so no unit (nor its source catalogs, repeated in every
+# language's unit) is pickled.
+_UNITS: Sequence[CatalogUnit] = ()
+
+
+def _in_pool(
+    catalogs: CatalogSet,
+    work: Sequence[CatalogUnit],
+    options: ScanOptions,
+    workers: int,
+    progress: Callable[[int], None] | None,
+) -> CatalogResult:
+    """Check the units in ``workers`` processes, one language per task.
+
+    A task holds every unit of one language (all projects, all groups), so a
+    language's detector models and lexicons load in one worker, not in each.
+    """
+    global _UNITS
+    batches = _batches(work)
+    if "fork" in multiprocessing.get_all_start_methods():
+        _UNITS = work
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                results = pool.map(_check_batch, batches, repeat(options))
+                return _merge(catalogs, results, progress)
+        finally:
+            _UNITS = ()
+    with ProcessPoolExecutor(workers) as pool:
+        shipped = [tuple(work[i] for i in batch) for batch in batches]
+        results = pool.map(_check_units, shipped, repeat(options))
+        return _merge(catalogs, results, progress)
+
+
+def _batches(work: Sequence[CatalogUnit]) -> list[tuple[int, ...]]:
+    """Indices of ``work`` by language of the catalogs, biggest batch first."""
+    by_language: dict[str, list[int]] = {}
+    for index, unit in enumerate(work):
+        by_language.setdefault(_primary(unit.catalogs[0]), []).append(index)
+    size = {
+        language: sum(len(c.entries) for i in found for c in work[i].catalogs)
+        for language, found in by_language.items()
+    }
+    ordered = sorted(by_language, key=lambda language: -size[language])
+    return [tuple(by_language[language]) for language in ordered]
+
+
+def _check_batch(indices: tuple[int, ...], options: ScanOptions) -> CatalogResult:
+    return _check_units(tuple(_UNITS[i] for i in indices), options)
+
+
+def _check_units(batch: tuple[CatalogUnit, ...], options: ScanOptions) -> CatalogResult:
+    results = [check_unit(unit, options) for unit in batch]
+    return CatalogResult(
+        tuple(s for r in results for s in r.summaries),
+        tuple(f for r in results for f in r.findings),
+        tuple(n for r in results for n in r.notes),
+    )
 
 
 def _size(paths: Sequence[Path]) -> int:

@@ -57,8 +57,10 @@ file that names none, ``source_locale``.
 
 Pairing (``Catalog.domain``, ``CatalogSet.groups``): catalogs of one domain
 hold the same messages. Rails files form one domain (Rails merges its load
-path); ``<domain>.<locale>.*`` files in ``translations/`` or ``snippet/``
-folders one per domain name (Symfony and Shopware merge those folders);
+path), and so do CSV files (Magento and Vue Storefront merge every module's
+and theme's ``<locale>.csv``); ``<domain>.<locale>.*`` files in
+``translations/`` or ``snippet/`` folders one per domain name (Symfony and
+Shopware merge those folders);
 Shopify ``locales/*.json`` and ``*.schema.json`` one each per theme; other
 files one per path template (``locales/{lang}/common.json``). A group's
 sources are its catalogs in ``source_locale`` when it is given; else the

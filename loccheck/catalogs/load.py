@@ -161,6 +161,10 @@ def _domain(parsed: Parsed, context: LoadContext) -> str:
     path = PurePosixPath(context.name)
     if parsed.format == "rails-yaml":
         return "rails"  # Rails merges every locale file of the load path
+    if parsed.format == "csv":
+        # Magento and Vue Storefront merge every module's and theme's
+        # <locale>.csv into one dictionary keyed by the source text.
+        return "csv"
     if context.shopify:
         kind = "schema" if path.name.endswith(".schema.json") else "locale"
         return f"shopify:{path.parent}:{kind}"

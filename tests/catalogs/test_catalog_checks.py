@@ -182,3 +182,73 @@ def _json(values: dict[str, str]) -> str:
     import json
 
     return json.dumps(values, ensure_ascii=False, indent=2)
+
+
+def test_csv_files_of_modules_and_themes_are_one_dictionary(
+    write_site: WriteSite,
+) -> None:
+    # Vue Storefront and Magento merge every <locale>.csv of the core, the
+    # modules and the theme: a row of the theme's file translates the core's.
+    files = {
+        "core/i18n/en-US.csv": "Cart,Cart\nPay now,Pay now\nOrders,Orders\n",
+        "theme/i18n/en-US.csv": "Back,Back\n",
+        "core/i18n/ru-RU.csv": "Cart,Корзина\n",
+        "theme/i18n/ru-RU.csv": "Back,Назад\nPay now,Оплатить\n",
+    }
+    findings = _check(write_site(files))
+    assert sorted((f.rule, f.page, f.key) for f in findings) == [
+        ("missing-translation", "core/i18n/ru-RU.csv", "Orders"),
+    ]
+
+
+def test_full_width_marks_are_right_in_cjk_values(write_site: WriteSite) -> None:
+    files = {
+        "locales/en.default.json": _json(
+            {"a": "Hello <b>{{ name }}</b>", "b": "Error: {{ error }}"}
+        ),
+        "locales/zh-CN.json": _json(
+            {"a": "您好 <b>{{ name }}</b>！", "b": "复制出错：{{ error }}"}
+        ),
+        "locales/ru.json": _json({"a": "Привет, <b>Иван</b>！", "b": "Ошибка"}),
+    }
+    found = [f for f in _check(write_site(files)) if f.rule == "cjk-punctuation"]
+    assert [(f.page, f.key) for f in found] == [("locales/ru.json", "a")]
+
+
+def test_keys_most_translations_share_without_a_source_are_one_note(
+    write_site: WriteSite,
+) -> None:
+    # A Rails load path merges gems: keys of a gem whose English file is not
+    # in the scan are in every translation; a stray key is in one.
+    values = {"de": ("Warenkorb", "Einfügen"), "fr": ("Panier", "Coller")}
+    values["ru"] = ("Корзина", "Вставить")
+    files = {"config/locales/en.yml": "en:\n  shop:\n    cart: Cart\n"}
+    for lang, (cart, paste) in values.items():
+        files[f"config/locales/{lang}.yml"] = (
+            f"{lang}:\n  shop:\n    cart: {cart}\n    paste: {paste}\n"
+        )
+    files["config/locales/ru.yml"] += "    stray: Лишний\n"
+    result = scan_catalogs(write_site(files), ScanOptions(), jobs=1)
+    extra = [f for f in result.findings if f.rule == "extra-key"]
+    assert [(f.page, f.key) for f in extra] == [("config/locales/ru.yml", "shop.stray")]
+    notes = [n for n in result.notes if "shop.paste" in n.message]
+    assert [(n.page, n.kind) for n in notes] == [
+        ("config/locales/en.yml", "catalog-warning")
+    ]
+
+
+def test_a_regional_catalog_falls_back_to_its_language(write_site: WriteSite) -> None:
+    # "de-CH" shows what it lacks from "de", "en-GB" from the English source;
+    # a value without words ("%{a} | %{b}") has nothing to translate.
+    files = {
+        "config/locales/en.yml": "en:\n  a: Cart\n  b: Orders\n  c: Pay\n"
+        '  d: "%{a} | %{b}"\n',
+        "config/locales/de.yml": "de:\n  a: Warenkorb\n  b: Bestellungen\n",
+        "config/locales/de-CH.yml": "de-CH:\n  a: Warenkorb\n",
+        "config/locales/en-GB.yml": "en-GB:\n  a: Basket\n",
+    }
+    found = [f for f in _check(write_site(files)) if f.rule == "missing-translation"]
+    assert sorted((f.page, f.key) for f in found) == [
+        ("config/locales/de-CH.yml", "c"),
+        ("config/locales/de.yml", "c"),
+    ]

@@ -704,7 +704,7 @@ def test_folder_scan_pairs_sources_and_targets() -> None:
             ["translation.json"],
             ["translation.json"],
         ),
-        "path:csv/i18n/{lang}.csv": (["en-US.csv"], ["ru-RU.csv"]),
+        "csv": (["en-US.csv"], ["ru-RU.csv"]),
         "path:gettext/po/{lang}.po": (["shop.pot"], ["ru.po"]),
         "path:xliff/src/locale/messages.{lang}.xlf": (
             ["messages.xlf"],

@@ -10,8 +10,8 @@ column, the key as selector and ``key``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from functools import lru_cache
 
 from loccheck.catalogs.model import Catalog, CatalogEntry
@@ -20,6 +20,7 @@ from loccheck.checks.catalog.placeholders import mask_placeholders
 from loccheck.checks.translation.common import TranslationCheck
 from loccheck.crawl import LinkTarget
 from loccheck.decode import Decoded
+from loccheck.langtags import primary_language
 from loccheck.markets import Market
 from loccheck.model import Finding, LocaleSource
 from loccheck.page import TEXT, Page, Segment
@@ -33,6 +34,12 @@ _DECODED = Decoded("", "utf-8", "default", None, True, False, 0, None, False)
 # (Rails "&lsaquo;", Shopware "&nbsp;" in snippets); markup-mismatch compares
 # them with the source instead.
 _NOT_FOR_VALUES = frozenset({"html-entity-leak"})
+# Rules whose page ``check`` leaves whole markets alone; values are judged by
+# ``candidate`` and ``spots``, which do not, so the gate is repeated here.
+# Full-width marks are the writing of Chinese, Japanese and Korean: "您好！"
+# and "复制出错：{ error }" are right in their catalogs.
+_NOT_IN_LANGUAGES = {"cjk-punctuation": frozenset({"ja", "zh", "ko"})}
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
 def value_checks(checks: Iterable[type[Check]]) -> tuple[type[TranslationCheck], ...]:
@@ -50,7 +57,10 @@ def _nowhere(href: str) -> LinkTarget:
 
 @lru_cache(maxsize=4096)
 def _masked(value: str) -> str:
-    return mask_placeholders(value)
+    """The text of a value as a page shows it: placeholders masked, each tag
+    one space (a page's text has no tags; "<b>" is not a Latin word)."""
+    text = mask_placeholders(value)
+    return _TAG.sub(" ", text) if "<" in text else text
 
 
 def artefact_findings(
@@ -69,7 +79,14 @@ def artefact_findings(
     page = Page(path=catalog.path, source="", html_lang=catalog.language)
     ctx = PageContext(page, market, LocaleSource.NONE, _DECODED, _nowhere, glossary)
     locale = market.id if market else catalog.language
-    instances = [check() for check in checks]
+    language = market.language if market else None
+    if language is None and catalog.language:
+        language = primary_language(catalog.language)
+    instances = [
+        check()
+        for check in checks
+        if language not in _NOT_IN_LANGUAGES.get(check.id, frozenset())
+    ]
     for entry in catalog.entries:
         if not entry.value.strip():
             continue
@@ -82,18 +99,21 @@ def artefact_findings(
                 source = source_of(entry) if source_of is not None else None
                 if source is not None and spot.excerpt.strip() in source:
                     continue
-                finding = check.make(
+                yield Finding(
+                    rule=check.id,
+                    category=check.category,
+                    severity=check.severity,
+                    confidence=spot.confidence,
                     page=catalog.path,
-                    locale=locale,
-                    text=spot.excerpt,
-                    message=spot.message,
                     line=entry.line,
                     column=entry.column,
                     selector=entry.key,
                     scope="catalog-value",
-                    confidence=spot.confidence,
+                    text=spot.excerpt,
+                    message=spot.message,
+                    locale=locale,
                     expected=dict(spot.expected),
                     found=dict(spot.found),
                     suggestion=spot.suggestion,
+                    key=entry.key,
                 )
-                yield replace(finding, key=entry.key)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -42,6 +43,13 @@ class CatalogContext:
     # Keys that many languages of the group leave as their source ("Google
     # Analytics", "Permalink"): international terms, see ``shared_keys``.
     shared: frozenset[str] = frozenset()
+    # (context, key) of keys no source defines but many languages have: their
+    # source file is not in the scan, see ``catalog_scan.unsourced_keys``.
+    unsourced: frozenset[tuple[str, str]] = frozenset()
+    # (context, key) of the messages a regional catalog ("de-CH", "en-GB")
+    # falls back to from its language's catalog or the source, see
+    # ``catalog_scan.fallback_keys``.
+    fallback: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def language(self) -> str | None:
@@ -67,6 +75,19 @@ class CatalogContext:
             return entry.source
         found = self.group.source_for(entry)
         return found.value if found is not None else None
+
+    @cached_property
+    def pairs(self) -> tuple[tuple[CatalogEntry, str], ...]:
+        """Each value with its source text, where it has one (computed once:
+        several rules walk them)."""
+        if not self.paired:
+            return ()
+        found = []
+        for entry in self.catalog.entries:
+            source = self.source_of(entry)
+            if source is not None:
+                found.append((entry, source))
+        return tuple(found)
 
     def own_sources(self) -> tuple[Catalog, ...]:
         """The source catalogs nearest to this one (same folder first).
@@ -107,19 +128,51 @@ class CatalogCheck(Rule):
         **kwargs: Any,
     ) -> Finding:
         """Build a finding at a value of the catalog (``text`` defaults to it)."""
-        kwargs.setdefault("confidence", Confidence.HIGH)
-        finding = self.make(
-            page=ctx.catalog.path,
-            locale=ctx.market.id if ctx.market else ctx.catalog.language,
-            text=entry.value if text is None else text,
-            message=message,
-            line=entry.line,
-            column=entry.column,
-            selector=entry.key,
+        return self.at_key(
+            ctx,
+            entry.key,
+            message,
+            entry.value if text is None else text,
+            entry.line,
+            entry.column,
             scope="catalog-value",
             **kwargs,
         )
-        return replace(finding, key=entry.key)
+
+    def at_key(
+        self,
+        ctx: CatalogContext,
+        key: str,
+        message: str,
+        text: str,
+        line: int | None,
+        column: int | None,
+        *,
+        scope: str,
+        confidence: Confidence = Confidence.HIGH,
+        expected: Mapping[str, Any] | None = None,
+        found: Mapping[str, Any] | None = None,
+        suggestion: str | None = None,
+    ) -> Finding:
+        """Build a finding at a key of the catalog (``make`` with the key set)."""
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=self.severity,
+            confidence=confidence,
+            page=ctx.catalog.path,
+            line=line,
+            column=column,
+            selector=key,
+            scope=scope,
+            text=text,
+            message=message,
+            locale=ctx.market.id if ctx.market else ctx.catalog.language,
+            expected=dict(expected or {}),
+            found=dict(found or {}),
+            suggestion=suggestion,
+            key=key,
+        )
 
 
 def bad_catalog(

@@ -6,6 +6,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from loccheck.catalogs.model import CatalogEntry
 from loccheck.checks.catalog.base import CatalogContext
@@ -44,7 +45,14 @@ def plain_text(value: str) -> str:
 
 def same_text(a: str, b: str) -> bool:
     """True if two values are the same text (whitespace and case aside)."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return a == b or _folded(a) == _folded(b)
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    # Memoised: a source text is compared with every language's value, and
+    # each value by several rules.
+    return " ".join(text.split()).casefold()
 
 
 def tags(value: str) -> Counter[str]:
@@ -78,9 +86,4 @@ def entities(value: str) -> dict[str, str]:
 
 def paired_values(ctx: CatalogContext) -> Iterator[tuple[CatalogEntry, str]]:
     """Each value of the catalog with its source text, where it has one."""
-    if not ctx.paired:
-        return
-    for entry in ctx.catalog.entries:
-        source = ctx.source_of(entry)
-        if source is not None:
-            yield entry, source
+    yield from ctx.pairs

@@ -40,7 +40,13 @@ class ExtraKey(CatalogCheck):
     )
 
     def check_catalog(self, ctx: CatalogContext) -> Iterator[Finding]:
-        """Flag each key the group's sources do not define."""
+        """Flag each key the group's sources do not define.
+
+        Keys that a third of the languages (and at least three) share are not
+        reported one by one: a source file outside the scan defines them
+        (another gem of a Rails load path, a bundle left out), and one note
+        for the group says so.
+        """
         if not ctx.paired or not ctx.group.sources:
             return
         known: set[tuple[str, str]] = set()
@@ -52,6 +58,8 @@ class ExtraKey(CatalogCheck):
             context = entry.context or ""
             if (context, entry.key) in known or (context, entry.message_key) in known:
                 continue
+            if (context, entry.key) in ctx.unsourced:
+                continue  # most languages have it: its source is elsewhere
             yield self.at_entry(
                 ctx,
                 entry,

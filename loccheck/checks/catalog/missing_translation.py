@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from functools import lru_cache
 
 from loccheck.checks.catalog.base import CatalogCheck, CatalogContext, bad_catalog
 from loccheck.checks.catalog.base import good_catalog as good
-from loccheck.model import Category, Confidence, Finding, Severity
+from loccheck.checks.catalog.common import plain_text
+from loccheck.model import Category, Finding, Severity
 
 _EN = (
     "locales/en.default.json",
     '{"cart": {"title": "Your cart", "checkout": "Check out"}}',
 )
+
+
+@lru_cache(maxsize=16384)
+def _has_words(value: str) -> bool:
+    """True if a source value has letters outside placeholders and tags."""
+    return any(map(str.isalpha, plain_text(value)))
 
 
 class MissingTranslation(CatalogCheck):
@@ -44,7 +51,13 @@ class MissingTranslation(CatalogCheck):
     )
 
     def check_catalog(self, ctx: CatalogContext) -> Iterator[Finding]:
-        """Flag each source key that no catalog of this language has."""
+        """Flag each source key that no catalog of this language has.
+
+        A regional catalog ("de-CH", "en-GB") lacks only what its language's
+        catalog ("de") or, for the source's language, the source lacks too:
+        frameworks fall back to those. Source values with nothing to
+        translate (only placeholders, punctuation or digits) are left out.
+        """
         if not ctx.paired or not ctx.group.sources:
             return
         present: set[tuple[str, str]] = set()
@@ -58,19 +71,20 @@ class MissingTranslation(CatalogCheck):
                 key = (entry.context or "", entry.message_key)
                 if key in present or key in reported or not entry.value.strip():
                     continue
+                if key in ctx.fallback:
+                    continue  # "de-CH" shows the "de" text: the right language
+                if not _has_words(entry.value):
+                    continue  # "%label% | %altLabel%", ",": nothing to translate
                 reported.add(key)
-                finding = self.make(
-                    page=ctx.catalog.path,
-                    locale=ctx.market.id if ctx.market else ctx.catalog.language,
-                    text=entry.value,
-                    message=f'"{entry.message_key}" of {source.path} has no '
+                yield self.at_key(
+                    ctx,
+                    entry.message_key,
+                    f'"{entry.message_key}" of {source.path} has no '
                     f"translation in this catalog.",
-                    line=None,
-                    column=None,
-                    selector=entry.message_key,
+                    entry.value,
+                    None,
+                    None,
                     scope="catalog-key",
-                    confidence=Confidence.HIGH,
                     found={"source": source.path, "source_line": entry.line},
                     suggestion="Translate the key.",
                 )
-                yield replace(finding, key=entry.message_key)

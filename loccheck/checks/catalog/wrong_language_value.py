@@ -16,7 +16,7 @@ from loccheck.model import Category, Confidence, Finding, Severity
 from loccheck.nlp import lexicon
 from loccheck.nlp.judge import Verdict, judge_segment
 from loccheck.nlp.mask import words
-from loccheck.nlp.scripts import admitted, letter_scripts
+from loccheck.nlp.scripts import admitted, script_of
 
 # "no" (Norwegian) is the macrolanguage of Bokmål and Nynorsk: Sylius ships
 # messages.no.yml in Bokmål.
@@ -32,9 +32,21 @@ def _common_letters(entries: Sequence[CatalogEntry]) -> frozenset[str]:
     """The letters of the catalog's own alphabet: those in 1 % of its values."""
     counts: Counter[str] = Counter()
     for entry in entries:
-        counts.update({c for c in entry.value if c.isalpha() and not c.isascii()})
+        if not entry.value.isascii():
+            counts.update(set(entry.value))  # letters are picked out once, below
     least = max(2, len(entries) // 100)
-    return frozenset(c for c, n in counts.items() if n >= least)
+    return frozenset(
+        c for c, n in counts.items() if n >= least and c.isalpha() and not c.isascii()
+    )
+
+
+def _scripts_of(text: str) -> set[str]:
+    """The scripts of the letters of ``text`` (``letter_scripts`` without counts)."""
+    if text.isascii():
+        return {"Latn"} if any(map(str.isalpha, text)) else set()
+    found = {script_of(c) for c in set(text) if c.isalpha()}
+    found.discard("Zyyy")
+    return found
 
 
 def _worth_judging(
@@ -48,10 +60,10 @@ def _worth_judging(
     run.
     """
     own = admitted(market.scripts)
-    scripts = letter_scripts(text)
-    if any(script not in own for script in scripts):
+    scripts = _scripts_of(text)
+    if not scripts <= own:
         return True  # includes Latin words in a Cyrillic or CJK catalog
-    if scripts.keys() & _LETTER_SCRIPTS and any(
+    if scripts & _LETTER_SCRIPTS and any(
         c.isalpha() and not c.isascii() and c not in common for c in text
     ):
         return True  # Ukrainian "ї" in Russian, Simplified "产" in Traditional
