@@ -57,7 +57,7 @@ def segment_language(segment: Segment, page: Page, market_language: str) -> str:
     return market_language
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # bounded like the other text memos: flat memory
 def _is_candidate(candidate: Callable[[str], bool], text: str) -> bool:
     """A rule's pre-filter on ``text``, memoised: headers, footers and menus
     repeat the same strings on every page of a site."""

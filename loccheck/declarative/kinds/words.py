@@ -45,8 +45,6 @@ def match_case(template: str, matched: str) -> str:
     return template
 
 
-
-
 class TermFinder:
     """Find terms fast: most texts hold none of them, and a word scan shows it.
 
