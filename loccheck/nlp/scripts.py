@@ -75,6 +75,7 @@ def letter_scripts(text: str) -> Counter[str]:
     return counts
 
 
+@lru_cache(maxsize=256)  # a handful of markets, asked for every text
 def admitted(market_scripts: tuple[str, ...]) -> frozenset[str]:
     """Return the letter scripts a market writes, from its script codes."""
     found: set[str] = set()
