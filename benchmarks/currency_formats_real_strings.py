@@ -26,23 +26,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from corpus import TSV, real_strings  # noqa: E402  (benchmarks/corpus.py)
+from generated_recall import FAMILIES  # noqa: E402
 
 from loccheck.engine import ScanOptions, scan  # noqa: E402
 
-RULES = frozenset(
-    {
-        "ambiguous-currency-symbol",
-        "date-format",
-        "foreign-currency",
-        "imperial-units",
-        "mixed-currencies",
-        "number-format",
-        "price-format",
-        "structured-currency-mismatch",
-        "structured-price-mismatch",
-        "time-format",
-    }
-)
+RULES = FAMILIES["currency"].rules  # the rules of the currency and format issue
 PER_PAGE = 200
 
 

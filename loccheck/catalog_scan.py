@@ -12,7 +12,7 @@ import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import repeat
@@ -22,16 +22,12 @@ from typing import TYPE_CHECKING
 
 from loccheck.catalogs import (
     Catalog,
-    CatalogError,
     CatalogGroup,
     CatalogSet,
-    NotACatalogError,
     discover_catalogs,
-    load_catalog,
-    pair_catalogs,
+    load_catalogs,
 )
 from loccheck.catalogs.discover import CATALOG_SUFFIXES
-from loccheck.catalogs.load import normalise_source_locale
 from loccheck.catalogs.pairing import _index as index_sources
 from loccheck.checks.catalog.artefacts import artefact_findings, value_checks
 from loccheck.checks.catalog.base import CatalogContext
@@ -87,51 +83,6 @@ class CatalogResult:
 def is_catalog_file(path: Path) -> bool:
     """True if ``path`` is one file of a kind loccheck reads as a catalog."""
     return path.is_file() and path.suffix.lower() in CATALOG_SUFFIXES
-
-
-def _load_one(
-    path: Path, base: Path, source: str | None
-) -> Catalog | CatalogError | tuple[str, str]:
-    try:
-        return load_catalog(path, base, source)
-    except NotACatalogError as error:
-        return (error.path, error.problem)
-    except CatalogError as error:
-        return error
-    except Exception as exc:  # a loader bug must not stop the run
-        name = path.relative_to(base).as_posix() if path != base else path.name
-        return CatalogError(name, f"could not be read ({type(exc).__name__}: {exc})")
-
-
-def load_all(
-    root: Path,
-    source_locale: str | None,
-    paths: Sequence[Path] | None = None,
-    pool: Executor | None = None,
-) -> CatalogSet:
-    """Load (in ``pool`` when given) and pair the catalogs under ``root``.
-
-    ``paths`` are the catalog files (default: discovered under ``root``).
-    """
-    source = normalise_source_locale(source_locale)
-    base = root.parent if root.is_file() else root
-    paths = discover_catalogs(root) if paths is None else paths
-    if pool is not None and len(paths) > 1:
-        loaded = list(
-            pool.map(_load_one, paths, [base] * len(paths), [source] * len(paths))
-        )
-    else:
-        loaded = [_load_one(path, base, source) for path in paths]
-    catalogs = [item for item in loaded if isinstance(item, Catalog)]
-    groups = pair_catalogs(catalogs, source)
-    paired = {c.path: c for group in groups for c in (*group.sources, *group.targets)}
-    return CatalogSet(
-        root=str(root),
-        catalogs=tuple(paired[c.path] for c in catalogs),
-        groups=groups,
-        errors=tuple(item for item in loaded if isinstance(item, CatalogError)),
-        skipped=tuple(item for item in loaded if isinstance(item, tuple)),
-    )
 
 
 def units(catalogs: CatalogSet, exclude: Sequence[str] = ()) -> list[CatalogUnit]:
@@ -451,7 +402,7 @@ def scan_catalogs(
     paths = discover_catalogs(root)
     if not paths:
         return CatalogResult()
-    catalogs = load_all(root, options.source_locale, paths)
+    catalogs = load_catalogs(root, options.source_locale, paths)
     work = units(catalogs, options.exclude)
     workers = jobs or os.cpu_count() or 1
     if workers > 1 and len(work) > 1 and _size(paths) >= _IN_PROCESS_BELOW_BYTES:

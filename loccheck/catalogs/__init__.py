@@ -71,6 +71,7 @@ as their source, else in English.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from loccheck.catalogs.discover import discover_catalogs
@@ -99,9 +100,14 @@ __all__ = [
 ]
 
 
-def load_catalogs(root: Path, source_locale: str | None = None) -> CatalogSet:
+def load_catalogs(
+    root: Path,
+    source_locale: str | None = None,
+    paths: Sequence[Path] | None = None,
+) -> CatalogSet:
     """Find, load and pair every catalog under ``root`` (a folder or one file).
 
+    ``paths`` are the catalog files when the caller has found them already.
     A file that cannot be read is reported in ``errors`` and the others
     still load; a file that turns out to be another kind of document is
     listed in ``skipped``.
@@ -114,13 +120,17 @@ def load_catalogs(root: Path, source_locale: str | None = None) -> CatalogSet:
     catalogs: list[Catalog] = []
     errors: list[CatalogError] = []
     skipped: list[tuple[str, str]] = []
-    for path in discover_catalogs(root):
+    for path in discover_catalogs(root) if paths is None else paths:
         try:
             catalogs.append(load_catalog(path, base, source))
         except NotACatalogError as error:
             skipped.append((error.path, error.problem))
         except CatalogError as error:
             errors.append(error)
+        except Exception as exc:  # a loader bug must not stop the run
+            name = path.relative_to(base).as_posix() if path != base else path.name
+            message = f"could not be read ({type(exc).__name__}: {exc})"
+            errors.append(CatalogError(name, message))
     groups = pair_catalogs(catalogs, source)
     paired = {c.path: c for group in groups for c in (*group.sources, *group.targets)}
     return CatalogSet(
