@@ -113,8 +113,9 @@ class Rule:
         expected: Mapping[str, Any] | None = None,
         found: Mapping[str, Any] | None = None,
         suggestion: str | None = None,
+        key: str | None = None,
     ) -> Finding:
-        """Build a finding of this rule."""
+        """Build a finding of this rule (``key``: a catalog message's key)."""
         return Finding(
             rule=self.id,
             category=self.category,
@@ -131,6 +132,7 @@ class Rule:
             expected=dict(expected or {}),
             found=dict(found or {}),
             suggestion=suggestion,
+            key=key,
         )
 
 

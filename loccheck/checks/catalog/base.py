@@ -155,21 +155,18 @@ class CatalogCheck(Rule):
         suggestion: str | None = None,
     ) -> Finding:
         """Build a finding at a key of the catalog (``make`` with the key set)."""
-        return Finding(
-            rule=self.id,
-            category=self.category,
-            severity=self.severity,
-            confidence=confidence,
+        return self.make(
             page=ctx.catalog.path,
+            locale=ctx.market.id if ctx.market else ctx.catalog.language,
+            text=text,
+            message=message,
             line=line,
             column=column,
             selector=key,
             scope=scope,
-            text=text,
-            message=message,
-            locale=ctx.market.id if ctx.market else ctx.catalog.language,
-            expected=dict(expected or {}),
-            found=dict(found or {}),
+            confidence=confidence,
+            expected=expected,
+            found=found,
             suggestion=suggestion,
             key=key,
         )
