@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +35,11 @@ from loccheck.resolve import resolve_market
 
 _CHUNK = 16  # pages per task sent to a worker process
 _IN_PROCESS_BELOW = 24  # smaller sites are not worth starting processes for
+# Checking a page allocates many short-lived objects and no reference cycles
+# worth collecting often; the default threshold (700) runs the cycle collector
+# dozens of times a page, over the language models too. Measured: 7-8 % of a
+# page's time (benchmarks/bench_scan.py).
+_GC_THRESHOLD = (50_000, 50, 100)
 
 
 @dataclass(frozen=True)
@@ -143,10 +151,10 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
     findings, suppressed = suppress.apply(page, list(_run_checks(ctx, settings)))
     linked, link_notes = _follow_links(path, page.links, resolve)
     alternates = tuple(
-        AlternateFact(a.hreflang, a.href, a.line, t.path, t.kind)
+        AlternateFact(a.hreflang, t.path)
         for a in page.alternates
         for t in (resolve(a.href),)
-        if t.kind == "page"
+        if t.kind == "page" and t.path
     )
     summary = PageSummary(
         path,
@@ -162,7 +170,6 @@ def check_page(path: str, data: bytes, settings: ScanSettings) -> PageResult:
         path,
         summary.locale,
         alternates,
-        bool(page.alternates),
         page.alternates[0].line if page.alternates else 1,
     )
     return PageResult(
@@ -214,10 +221,16 @@ def _check_chunk(paths: Sequence[str], settings: ScanSettings) -> list[PageResul
 
 @dataclass
 class _Collector:
-    """Merges page results as they arrive and queues newly linked pages."""
+    """Merges page results as they arrive and queues newly linked pages.
+
+    It holds a summary line and the site-wide facts of every page until the
+    report is written, so both are kept small: page paths are the ones the
+    crawl already holds, and locales, encodings and hreflang codes are shared
+    strings, not one copy per page unpickled from a worker.
+    """
 
     settings: ScanSettings
-    seen: set[str]
+    seen: dict[str, str]  # every page queued, mapped to itself (one copy)
     queue: deque[str]
     summaries: list[PageSummary] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -225,15 +238,43 @@ class _Collector:
     facts: list[PageFacts] = field(default_factory=list)
 
     def add(self, result: PageResult) -> None:
-        self.summaries.append(result.summary)
+        summary, facts = result.summary, result.facts
+        path = self.seen.get(summary.page, summary.page)
+        locale, encoding = _shared(summary.locale), _shared(summary.encoding)
+        self.summaries.append(
+            replace(summary, page=path, locale=locale, encoding=encoding)
+        )
         self.findings.extend(result.findings)
         self.notes.extend(result.notes)
-        self.facts.append(result.facts)  # small: alternates into the export only
+        alternates = tuple(
+            AlternateFact(sys.intern(a.hreflang), self.seen.get(a.target, a.target))
+            for a in facts.alternates
+        )
+        self.facts.append(PageFacts(path, locale, alternates, facts.first_line))
         exclude = self.settings.options.exclude
         for linked in result.linked_pages:
             if linked not in self.seen and not is_excluded(linked, exclude):
-                self.seen.add(linked)
+                self.seen[linked] = linked
                 self.queue.append(linked)
+
+
+def _shared(text: str | None) -> str | None:
+    return None if text is None else sys.intern(text)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cycle collector less often while pages are checked."""
+    before = gc.get_threshold()
+    gc.set_threshold(*_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _worker_setup() -> None:
+    gc.set_threshold(*_GC_THRESHOLD)
 
 
 def _run_serial(collector: _Collector, progress: Callable[[int], None]) -> None:
@@ -252,7 +293,7 @@ def _run_parallel(
 ) -> None:
     running: dict[Future[list[PageResult]], list[str]] = {}
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup) as pool:
             while collector.queue or running:
                 while collector.queue and len(running) < jobs * 4:
                     chunk = _take_chunk(collector.queue)
@@ -297,7 +338,7 @@ def scan(
     settings = ScanSettings(discovery.index, options)
     pages = list(discovery.pages)
     collector = _Collector(
-        settings, set(pages), deque(pages), notes=list(discovery.notes)
+        settings, {p: p for p in pages}, deque(pages), notes=list(discovery.notes)
     )
     done = 0
 
@@ -308,10 +349,11 @@ def scan(
             progress(done, len(collector.seen))
 
     workers = jobs or os.cpu_count() or 1
-    if workers <= 1 or len(pages) < _IN_PROCESS_BELOW:
-        _run_serial(collector, tick)
-    else:
-        _run_parallel(collector, workers, tick)
+    with _fewer_collections():
+        if workers <= 1 or len(pages) < _IN_PROCESS_BELOW:
+            _run_serial(collector, tick)
+        else:
+            _run_parallel(collector, workers, tick)
     findings = collector.findings + list(_site_findings(collector.facts, settings))
     catalogs = scan_catalogs(root, options, jobs)
     findings.extend(catalogs.findings)

@@ -26,6 +26,11 @@ _STRUCTURED_PRICE_METAS = {
     "product:price:amount": ("product", "amount"),
     "product:price:currency": ("product", "currency"),
 }
+# In document order, as plain strings: no element is handed to Python.
+_HREFS = etree.XPath(
+    "descendant-or-self::a/@href | descendant-or-self::area/@href",
+    smart_strings=False,
+)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HTML_END = re.compile(r"</html\s*>", re.I)
 # libxml2 messages that mean the rest of the page was dropped (ADR 0001).
@@ -227,11 +232,7 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
                 )
     body = root.find("body")
     body_dir = body.get("dir") if body is not None else None
-    links = tuple(
-        href.strip()
-        for el in root.iter("a", "area")
-        if (href := el.get("href")) is not None and href.strip()
-    )
+    links = tuple(href.strip() for href in _HREFS(root) if href.strip())
     prices = [p for p in head.prices if p.source not in ("og", "product")]
     prices += _merge_og_prices(head.prices)
     if "itemprop" in source:  # a substring test in C spares a tree search

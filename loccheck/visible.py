@@ -2,23 +2,24 @@
 
 One pass over the elements (``iter`` with attribute names only, setting
 invisible subtrees aside) finds what to cut, which elements carry
-alt/title/placeholder/… and which set ``lang``; the cut subtrees are removed
-from the (per-page, throw-away) tree; then one XPath, run inside libxml2, hands
-over the remaining text nodes in document order, and each is joined to the
-segment of its nearest block (or list-item link). Cut subtrees that a script
-reveals (``hidden``, ``display:none``) are read the same way, apart. See
-docs/decisions/0001-html-parser.md for the measurements.
+alt/title/placeholder/… or ``lang``, which are price markup, and each
+element's selector part, reading every attribute it needs once; the cut
+subtrees are removed from the (per-page, throw-away) tree; then one XPath, run
+inside libxml2, hands over the remaining text nodes in document order, and
+each is joined to the segment of its nearest block (or list-item link).
+Segment texts are collapsed together, in one string. Cut subtrees that a
+script reveals (``hidden``, ``display:none``) are read the same way, apart.
+See docs/decisions/0001-html-parser.md for the measurements.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from lxml import etree
 
 from loccheck import page as pm
-from loccheck.page import collapse
+from loccheck.page import collapse_all
 
 # Subtrees a shopper never sees as text.
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "math", "iframe")
@@ -92,26 +93,36 @@ _BUTTON_INPUTS = frozenset({"submit", "button", "reset"})
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 _TEXTS = etree.XPath("descendant::text()")
-_SKIP_NAMES = frozenset({"hidden", "aria-hidden", "style", "translate", "class"})
+_CUT_NAMES = frozenset({"hidden", "aria-hidden", "style", "translate"})
 _ATTR_NAMES = frozenset({"alt", "title", "placeholder", "aria-label", "value"})
-_LANG_NAMES = frozenset({"lang", "{http://www.w3.org/XML/1998/namespace}lang"})
+_PRICE_PROPS = ("price", "lowPrice", "highPrice")
+# Attributes the survey reads.
+_NOTED = _CUT_NAMES | _ATTR_NAMES | {"class", "id", "itemprop", "lang"}
 
 
-def _skip_reason(attrs: Mapping[str, str]) -> str | None:
-    """Say why a subtree is invisible or not to be translated, or None."""
-    if "hidden" in attrs:
+def _skip_reason(el: etree._Element, names: list[str], cls: str | None) -> str | None:
+    """Say why a subtree is invisible or not to be translated, or None.
+
+    ``names`` are the element's attribute names, ``cls`` its class.
+    """
+    if "hidden" in names:
         return "hidden"
-    if attrs.get("aria-hidden", "").strip().lower() == "true":
+    if "aria-hidden" in names and _is(el.get("aria-hidden"), "true"):
         return "aria-hidden"
-    style = attrs.get("style")
-    if style and _DISPLAY_NONE.search(style):
-        return "display-none"
-    if attrs.get("translate", "").strip().lower() == "no":
+    if "style" in names:
+        style = el.get("style")
+        if style and _DISPLAY_NONE.search(style):
+            return "display-none"
+    if "translate" in names and _is(el.get("translate"), "no"):
         return "translate-no"
-    cls = attrs.get("class")
     if cls and "notranslate" in cls.split():
         return "notranslate"
     return None
+
+
+def _is(value: str | None, keyword: str) -> bool:
+    """True if an enumerated attribute's ``value`` is ``keyword``."""
+    return value is not None and value.strip().lower() == keyword
 
 
 def _cut(el: etree._Element) -> None:
@@ -130,150 +141,144 @@ def _cut(el: etree._Element) -> None:
 
 
 class _Survey:
-    """One pass over ``<body>``: what to cut, what carries text attributes, lang."""
+    """One pass over ``top``: what to cut, what carries text attributes or
+    ``lang``, what is price markup, and each element's selector part."""
 
-    def __init__(self, body: etree._Element) -> None:
+    def __init__(self, top: etree._Element) -> None:
         self.cut: list[tuple[etree._Element, str]] = []
-        self.with_attrs: list[etree._Element] = []
-        self.marked: set[etree._Element] = set()
+        self.with_attrs: list[tuple[etree._Element, list[str]]] = []
+        self.marked: list[etree._Element] = []
+        self.prices: set[etree._Element] = set()
+        self.parts: dict[etree._Element, str] = {}
+        parts = self.parts
+        classes: dict[str, tuple[str, bool]] = {}  # class value: its facts
         inside_cut: set[etree._Element] = set()
         # iter() with keys() is about half the cost of iterwalk() with items();
         # cut subtrees are rare and small, so their elements are set aside.
-        for el in body.iter():
+        # Each attribute is read once, here: a get() costs more than the
+        # dictionary lookups that stand in for it later.
+        for el in top.iter():
             names = el.keys()
-            if not names:
-                continue
-            if names == ["class"] and "notranslate" not in el.get("class", ""):
+            if _NOTED.isdisjoint(names):  # no attribute, or only href, src, …
+                parts[el] = el.tag
                 continue
             if inside_cut and el in inside_cut:
                 continue
-            if el is not body and not _SKIP_NAMES.isdisjoint(names):
-                reason = _skip_reason(el.attrib)
+            cls = el.get("class") if "class" in names else None
+            suffix, price = "", False
+            if cls:
+                facts = classes.get(cls)
+                if facts is None:
+                    facts = classes[cls] = _class_facts(cls)
+                suffix, price = facts
+            ident = el.get("id") if "id" in names else None
+            parts[el] = f"{el.tag}#{ident}" if ident else el.tag + suffix
+            if price or ("itemprop" in names and el.get("itemprop") in _PRICE_PROPS):
+                self.prices.add(el)
+            if el is not top and (
+                not _CUT_NAMES.isdisjoint(names) or (cls and "notranslate" in cls)
+            ):
+                reason = _skip_reason(el, names, cls)
                 if reason is not None:
                     self.cut.append((el, reason))
                     inside_cut.update(el.iterdescendants())
                     continue
             if not _ATTR_NAMES.isdisjoint(names):
-                self.with_attrs.append(el)
-            if not _LANG_NAMES.isdisjoint(names):
-                self.marked.add(el)
+                self.with_attrs.append((el, names))
+            if "lang" in names:
+                self.marked.append(el)
 
 
-def _selector_part(el: etree._Element) -> str:
-    tag = str(el.tag)
-    ident = el.get("id")
+def _class_facts(cls: str) -> tuple[str, bool]:
+    """The selector suffix of a class attribute (``.first``), and whether it
+    marks a price."""
+    first = cls.split(None, 1)
+    return ("." + first[0] if first else ""), "price" in cls.lower()
+
+
+def _selector_part(tag: str, ident: str | None, cls: str | None) -> str:
+    """``tag#id``, else ``tag.first-class``, else ``tag``."""
     if ident:
         return f"{tag}#{ident}"
-    cls = el.get("class")
-    if cls:
-        first = cls.split(None, 1)
-        if first:
-            return f"{tag}.{first[0]}"
-    return tag
-
-
-def _is_price_markup(el: etree._Element) -> bool:
-    if el.get("itemprop") in ("price", "lowPrice", "highPrice"):
-        return True
-    cls = el.get("class")
-    return bool(cls and "price" in cls.lower())
-
-
-def _has_direct_text(el: etree._Element) -> bool:
-    """True if ``el`` holds running text of its own (not only child elements)."""
-    if el.text and not el.text.isspace():
-        return True
-    return any(child.tail and not child.tail.isspace() for child in el)
+    return tag + _class_facts(cls)[0] if cls else tag
 
 
 class _Context:
-    """Per-page memos: each element's segment owner, selector part and language."""
+    """Per-page memos: segment owners, selector parts and languages."""
 
-    def __init__(self, lang: str | None, marked: set[etree._Element]) -> None:
+    def __init__(self, survey: _Survey, lang: str | None) -> None:
         self.lang = lang
-        self.marked = marked
-        self.owners: dict[etree._Element, tuple[etree._Element, bool]] = {}
-        self.direct: dict[etree._Element, bool] = {}
-        self.parts: dict[etree._Element, str] = {}
-        self.selectors: dict[etree._Element, str] = {}
-        self.pairs: dict[etree._Element, str] = {}
-        self.langs: dict[etree._Element, str | None] | None = None
+        self.marked = survey.marked
+        self.stops = set(self.marked)
+        self.price_markup = survey.prices
+        self.prices: set[etree._Element] = set()
+        self.with_text: set[etree._Element] = set()
+        self.heads: dict[etree._Element, str] = {}
+        self.parts = survey.parts
+        self.lang_map: dict[etree._Element, str | None] | None = None
 
-    def owner_of(self, container: etree._Element) -> tuple[etree._Element, bool]:
-        """The element whose segment text in ``container`` joins, and price markup."""
-        found = self.owners.get(container)
-        if found is None:
-            found = self.owners[container] = self._climb(container)
-        return found
+    def owner_of(self, el: etree._Element) -> etree._Element:
+        """The element whose segment text in ``el`` joins.
 
-    def _climb(self, el: etree._Element) -> tuple[etree._Element, bool]:
+        A block, a span in a language of its own, or a link that is an item
+        of a list; owners under price markup are added to ``prices``.
+        """
         price = False
         while True:
-            price = price or _is_price_markup(el)
+            if not price:
+                price = el in self.price_markup
             tag = el.tag
-            if tag in _BLOCK_TAGS or el in self.marked:
-                return el, price  # a block, or a span in a language of its own
+            if tag in _BLOCK_TAGS or el in self.stops:
+                break
             parent = el.getparent()
             if parent is None:
-                return el, price
-            if tag in _ITEM_TAGS and not self._direct(parent):
-                return el, price
+                break
+            if tag in _ITEM_TAGS and parent not in self.with_text:
+                break
             el = parent
-
-    def _direct(self, el: etree._Element) -> bool:
-        found = self.direct.get(el)
-        if found is None:
-            found = self.direct[el] = _has_direct_text(el)
-        return found
+        if price:
+            self.prices.add(el)
+        return el
 
     def selector(self, el: etree._Element) -> str:
         """A short CSS-like path: the element and up to two ancestors."""
-        found = self.selectors.get(el)
-        if found is None:
-            parent = el.getparent()
-            part = self._part(el)
-            found = self.selectors[el] = (
-                part if parent is None else f"{self._pair(parent)} > {part}"
-            )
-        return found
+        part = self.parts.get(el) or self._new_part(el)
+        parent = el.getparent()
+        if parent is None:
+            return part
+        return f"{self.heads.get(parent) or self._new_head(parent)} > {part}"
 
-    def _pair(self, el: etree._Element) -> str:
+    def _new_head(self, el: etree._Element) -> str:
         """``el`` and its parent: the shared head of its children's selectors."""
-        found = self.pairs.get(el)
-        if found is None:
-            parent = el.getparent()
-            part = self._part(el)
-            found = self.pairs[el] = (
-                part if parent is None else f"{self._part(parent)} > {part}"
-            )
-        return found
+        grand = el.getparent()
+        head = self.parts.get(el) or self._new_part(el)
+        if grand is not None:
+            head = f"{self.parts.get(grand) or self._new_part(grand)} > {head}"
+        self.heads[el] = head
+        return head
 
-    def _part(self, el: etree._Element) -> str:
-        found = self.parts.get(el)
-        if found is None:
-            found = self.parts[el] = _selector_part(el)
-        return found
+    def _new_part(self, el: etree._Element) -> str:
+        """The part of an element the survey did not see (above ``top``)."""
+        part = self.parts[el] = _selector_part(el.tag, el.get("id"), el.get("class"))
+        return part
+
+    def langs(self) -> dict[etree._Element, str | None]:
+        """The ``lang`` of each element under one (the page's ``lang`` elsewhere).
+
+        Elements carrying lang are few: their subtrees are mapped once, in
+        document order, so an inner lang overrides an outer one.
+        """
+        if self.lang_map is None:
+            self.lang_map = {}
+            for marked in self.marked:
+                value = marked.get("lang") or None
+                for inside in marked.iter():
+                    self.lang_map[inside] = value
+        return self.lang_map
 
     def lang_of(self, el: etree._Element) -> str | None:
         """The ``lang`` in force at ``el`` (``lang`` of the page if none closer)."""
-        if not self.marked:
-            return self.lang
-        if self.langs is None:
-            # Elements carrying lang are few: map their subtrees once, outer
-            # first, so an inner lang overrides an outer one.
-            self.langs = {}
-            for marked in sorted(self.marked, key=_depth):
-                value = marked.get("lang") or marked.get(_XML_LANG)
-                for inside in marked.iter():
-                    self.langs[inside] = value
-        return self.langs.get(el, self.lang)
-
-
-def _depth(el: etree._Element) -> int:
-    return sum(1 for _ in el.iterancestors())
-
-
-_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+        return self.langs().get(el, self.lang)
 
 
 # Subtrees that a script shows when the shopper opens them (a menu drawer, a
@@ -314,77 +319,120 @@ def _segments_under(
     Cut subtrees are counted in ``skipped``; those a script may reveal are
     appended, detached, to ``revealed`` with the ``lang`` in force there.
     """
+    shown: list[tuple[etree._Element, etree._Element]] = []
     survey = _Survey(top)
-    ctx = _Context(lang, survey.marked)
     for el, reason in survey.cut:
         skipped[reason] = skipped.get(reason, 0) + 1
-        if reason in _REVEALED:
-            revealed.append((el, ctx.lang_of(el)))
+        parent = el.getparent()
+        if reason in _REVEALED and parent is not None:
+            shown.append((el, parent))  # its lang is its parent's
         _cut(el)
-    texts: dict[etree._Element, list[str]] = {}
-    prices: set[etree._Element] = set()
-    last: list[str] | None = None
+    ctx = _Context(survey, lang)
+    revealed.extend((el, ctx.lang_of(parent)) for el, parent in shown)
+    segments = _text_segments(top, ctx)
+    segments.extend(_attribute_segments(survey.with_attrs, ctx))
+    return segments
+
+
+def _text_flow(top: etree._Element) -> list[tuple[etree._Element, str] | None]:
+    """The text nodes under ``top`` in order, with their parent element.
+
+    Whitespace-only nodes are None. libxml2 keeps the text on either side
+    of a stripped comment or script as two nodes, so this is not the same
+    as reading ``text`` and ``tail``.
+    """
+    flow: list[tuple[etree._Element, str] | None] = []
     for text in _TEXTS(top):
         if text.isspace():
+            flow.append(None)
+            continue
+        container = text.getparent()
+        if text.is_tail:
+            container = container.getparent()
+            if container is None:
+                continue
+        flow.append((container, text))
+    return flow
+
+
+def _group_texts(top: etree._Element, ctx: _Context) -> dict[etree._Element, list[str]]:
+    """The text nodes under ``top``, in order, grouped by their segment owner."""
+    flow = _text_flow(top)
+    # An element holds running text of its own if one of its text nodes is
+    # not whitespace: a link in it is part of a sentence, not a list item.
+    ctx.with_text = {item[0] for item in flow if item is not None}
+    texts: dict[etree._Element, list[str]] = {}
+    by_container: dict[etree._Element, list[str]] = {}
+    last: list[str] | None = None
+    for item in flow:
+        if item is None:
             # Whitespace only separates words: give it to the text before it
             # (at worst a trailing space, which collapsing removes).
             if last is not None:
                 last.append(" ")
             continue
-        parent = text.getparent()
-        container = parent.getparent() if text.is_tail else parent
-        if container is None:
-            continue
-        owner, price = ctx.owner_of(container)
-        last = texts.get(owner)
+        container, text = item
+        last = by_container.get(container)
         if last is None:
-            last = texts[owner] = []
+            owner = ctx.owner_of(container)
+            last = texts.get(owner)
+            if last is None:
+                last = texts[owner] = []
+            by_container[container] = last
         last.append(text)
-        if price:
-            prices.add(owner)
-    segments: list[pm.Segment] = []
-    for el, parts in texts.items():
-        joined = "".join(parts)
-        if joined.isspace():
-            continue
-        segments.append(
-            pm.Segment(
+    return texts
+
+
+def _text_segments(top: etree._Element, ctx: _Context) -> list[pm.Segment]:
+    texts = _group_texts(top, ctx)
+    collapsed = collapse_all(["".join(parts) for parts in texts.values()])
+    prices = ctx.prices
+    selector = ctx.selector
+    langs = ctx.langs()
+    lang = ctx.lang
+    return [
+        pm.segment_of(
+            (
                 pm.TEXT,
-                collapse(joined),
+                text,
                 el.sourceline or 1,
-                ctx.selector(el),
-                ctx.lang_of(el),
+                selector(el),
+                langs.get(el, lang),
                 "price" if el in prices else None,
             )
         )
-    segments.extend(_attribute_segments(survey.with_attrs, ctx))
-    return segments
+        for el, text in zip(texts, collapsed, strict=True)
+    ]
 
 
 def _attribute_segments(
-    elements: list[etree._Element], ctx: _Context
+    elements: list[tuple[etree._Element, list[str]]], ctx: _Context
 ) -> list[pm.Segment]:
-    segments: list[pm.Segment] = []
-    for el in elements:
-        line = el.sourceline or 1
+    """Segments of the text attributes of ``elements`` (with their names)."""
+    found: list[tuple[etree._Element, str]] = []
+    values: list[str] = []
+    for el, names in elements:
         for name, kind in _ATTR_KINDS:
-            value = el.get(name)
-            if value and not value.isspace():
-                segments.append(
-                    pm.Segment(
-                        kind, collapse(value), line, ctx.selector(el), ctx.lang_of(el)
-                    )
-                )
-        if el.tag == "input" and (el.get("type") or "").lower() in _BUTTON_INPUTS:
+            if name in names:
+                value = el.get(name)
+                if value and not value.isspace():
+                    found.append((el, kind))
+                    values.append(value)
+        if (
+            "value" in names
+            and el.tag == "input"
+            and (el.get("type") or "").lower() in _BUTTON_INPUTS
+        ):
             value = el.get("value")
             if value and not value.isspace():
-                segments.append(
-                    pm.Segment(
-                        pm.BUTTON_VALUE,
-                        collapse(value),
-                        line,
-                        ctx.selector(el),
-                        ctx.lang_of(el),
-                    )
-                )
-    return segments
+                found.append((el, pm.BUTTON_VALUE))
+                values.append(value)
+    selector = ctx.selector
+    langs = ctx.langs()
+    lang = ctx.lang
+    return [
+        pm.segment_of(
+            (kind, text, el.sourceline or 1, selector(el), langs.get(el, lang), None)
+        )
+        for (el, kind), text in zip(found, collapse_all(values), strict=True)
+    ]

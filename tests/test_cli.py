@@ -271,7 +271,7 @@ def test_a_dead_worker_does_not_lose_pages(
     class DeadPool:
         """Stands in for a process pool whose workers were killed."""
 
-        def __init__(self, max_workers: int) -> None:
+        def __init__(self, max_workers: int, **options: object) -> None:
             self.max_workers = max_workers
 
         def __enter__(self) -> DeadPool:

@@ -40,13 +40,10 @@ class PageContext:
 
 @dataclass(frozen=True, slots=True)
 class AlternateFact:
-    """One hreflang alternate of a page, resolved against the export."""
+    """One hreflang alternate of a page that points to a page of the export."""
 
     hreflang: str
-    href: str
-    line: int
-    target: str | None  # page of the export it points to, if any
-    kind: str  # LinkTarget kind: page, missing, external, escape, asset
+    target: str  # the page of the export it points to
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +51,13 @@ class PageFacts:
     """The little a site-wide check needs to know about each page.
 
     Only alternates that point to pages of the export are kept (the others
-    cannot be confirmed from both sides), so memory per page stays small.
+    cannot be confirmed from both sides), so memory per page stays small: the
+    main process holds one of these for every page of the site.
     """
 
     page: str
     locale: str | None
     alternates: tuple[AlternateFact, ...]
-    has_alternates: bool = False  # any hreflang at all, even to other sites
     first_line: int = 1  # line of the first hreflang link
 
 

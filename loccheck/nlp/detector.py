@@ -33,6 +33,12 @@ def _detector(codes: frozenset[str]) -> Any:
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
+@lru_cache(maxsize=256)
+def _codes(candidates: frozenset[str]) -> frozenset[str]:
+    """The candidates lingua knows, under lingua's codes."""
+    return frozenset(_ALIASES.get(c, c) for c in candidates if supported(c))
+
+
 def detect(text: str, candidates: frozenset[str]) -> tuple[tuple[str, float], ...]:
     """Return the candidate languages with lingua's confidence, best first.
 
@@ -40,7 +46,7 @@ def detect(text: str, candidates: frozenset[str]) -> tuple[tuple[str, float], ..
     not know are left out; with fewer than two left there is nothing to decide
     and nothing returns.
     """
-    codes = frozenset(_ALIASES.get(c, c) for c in candidates if supported(c))
+    codes = _codes(candidates)
     if len(codes) < 2:
         return ()
     values = _detector(codes).compute_language_confidence_values(text)

@@ -30,7 +30,7 @@ from loccheck.markets import Market, load_market
 from loccheck.nlp import detector, leftovers, lexicon
 from loccheck.nlp.endonyms import endonyms
 from loccheck.nlp.letters import evidence, has_kana
-from loccheck.nlp.mask import strip_terms, word_count, words
+from loccheck.nlp.mask import strip_terms, strip_terms_each, word_count, words
 from loccheck.nlp.scripts import (
     SCRIPT_LANGUAGE,
     admitted,
@@ -179,7 +179,7 @@ def _allowed_scripts(market: Market) -> frozenset[str]:
 
 def _foreign_scripts(text: str, tokens: list[str], market: Market) -> list[Verdict]:
     allowed = _allowed_scripts_cached(market.id) | _LATIN
-    seen: frozenset[str] = frozenset().union(*(token_scripts(t) for t in tokens))
+    seen: frozenset[str] = frozenset().union(*map(token_scripts, tokens))
     if seen <= allowed:
         return []  # the common case, decided without counting letters
     letters = letter_scripts(" ".join(tokens))
@@ -218,6 +218,40 @@ def _native_word(owners: frozenset[str], accepted: frozenset[str]) -> bool:
     if not owners & accepted:
         return False
     return "en" not in owners or ("en" in accepted and owners <= accepted)
+
+
+def _native_share(tokens: list[str], accepted: frozenset[str]) -> float:
+    """The share of ``tokens`` that are native words of the market.
+
+    A word of the market's own lexicon counts as native unless many
+    languages share it ("in" is English, German, Italian and Dutch).
+    """
+    native = sum(1 for t in tokens if _native_word(lexicon.owners(t), accepted))
+    return native / len(tokens)
+
+
+def _backed(tokens: list[str], accepted: frozenset[str]) -> bool:
+    """True if foreign interface words make up half of ``tokens`` and none is
+    the market's own: they back a detector's answer (words many languages
+    write in English, "Newsletter", do not)."""
+    if any(_native_word(lexicon.owners(t), accepted) for t in tokens):
+        return False
+    backing = sum(
+        1
+        for t in tokens
+        if (o := lexicon.owners(t))
+        and not o & accepted
+        and not lexicon.is_international(t)
+    )
+    return backing * 2 >= len(tokens)
+
+
+@lru_cache(maxsize=256)
+def _written_in(
+    candidates: frozenset[str], language: str, own: frozenset[str]
+) -> frozenset[str]:
+    """The candidates written in the scripts ``own``, and ``language`` itself."""
+    return frozenset(c for c in candidates if c == language or _scripts_of(c) & own)
 
 
 def _latin_lead(count: int, language: str) -> float:
@@ -353,10 +387,8 @@ def _same_script(
     if all(lexicon.owners(t) & accepted for t in tokens):
         return None  # only the market's own interface words
     span = _span(text, tokens)
-    # A word of the market's own lexicon counts as native unless many
-    # languages share it ("in" is English, German, Italian and Dutch).
-    native = sum(1 for t in tokens if _native_word(lexicon.owners(t), accepted))
-    if "Latn" in admitted(market.scripts) and native / len(tokens) >= _NATIVE_SHARE:
+    latin = "Latn" in admitted(market.scripts)
+    if latin and _native_share(tokens, accepted) >= _NATIVE_SHARE:
         return None  # mixed text with the market's own words: a name plus a label
     # One-letter words ("в", "o") left the tokens but are words all the same.
     count = word_count(tokens) + sum(
@@ -381,7 +413,6 @@ def _same_script(
             lexical = hint
     if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
         return _text_verdict(lexical, span, 1.0, count, "lexicon")
-    latin = "Latn" in admitted(market.scripts)
     if not latin and (market.language in _LETTERS_DECIDE or (count <= 2 and
                       market.language not in _SHORT_NEIGHBOURS)):  # fmt: skip
         return None
@@ -390,10 +421,7 @@ def _same_script(
     if market.language == "en":
         needed = max(needed, _EN_MARGIN.get(min(count, 6), 0.2))
     if not latin:
-        own = admitted(market.scripts)
-        candidates = frozenset(
-            c for c in candidates if c == market.language or _scripts_of(c) & own
-        )
+        candidates = _written_in(candidates, market.language, admitted(market.scripts))
         # Same-script neighbours (uk/ru/be) need a clear lead: measured on the
         # real strings, 0.5 keeps false alarms of 1-2 words near 1 %.
         needed = _NEIGHBOUR_SHORT if count <= 2 else max(needed, _NEIGHBOUR_MEDIUM)
@@ -404,17 +432,7 @@ def _same_script(
     language, score, margin = detector.foreign_lead(
         " ".join(tokens), candidates, accepted
     )
-    # Foreign interface words back the detector's answer (words many
-    # languages write in English, "Newsletter", do not).
-    backing = [
-        o
-        for t in tokens
-        if (o := lexicon.owners(t))
-        and not o & accepted
-        and not lexicon.is_international(t)
-    ]
-    owned_here = any(_native_word(lexicon.owners(t), accepted) for t in tokens)
-    backed = latin and not owned_here and len(backing) * 2 >= len(tokens)
+    backed = latin and _backed(tokens, accepted)
     if backed:
         needed = 0.0  # foreign interface words back the detector's answer
     if language is None or margin < needed:
@@ -517,7 +535,7 @@ def judge_segment(
     text: str, market_id: str, terms: frozenset[str], store: frozenset[str]
 ) -> tuple[int, tuple[Verdict, ...]]:
     """The number of judged letters of ``text`` and its verdicts (memoised)."""
-    letters = sum(len(w) for w in _tokens(text, market_id, terms))
+    letters = sum(map(len, _tokens(text, market_id, terms)))
     return letters, judge(text, market_id, terms, store)
 
 
@@ -566,3 +584,8 @@ def judge(
 def without_terms(text: str, terms: frozenset[str]) -> str:
     """``text`` with page-specific terms blanked, so judgements cache well."""
     return strip_terms(text, terms) if terms else text
+
+
+def without_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
+    """``without_terms`` of each of ``texts``, in one pass over them all."""
+    return strip_terms_each(texts, terms) if terms else list(texts)

@@ -50,15 +50,15 @@ def shared_lexicon(
     if len(tokens) < 2:
         return None
     votes: dict[str, int] = {}
-    words = [t for t in tokens if not lexicon.is_international(t)]
-    for token in words:
+    for token in tokens:
         owners = lexicon.owners(token)
-        if owners & accepted:
-            continue
+        if not owners or owners & accepted or lexicon.is_international(token):
+            continue  # no vote; most words, so the cheapest tests go first
         for owner in owners:
             votes[owner] = votes.get(owner, 0) + 1
     if not votes:
         return None
+    words = [t for t in tokens if not lexicon.is_international(t)]
     best = max(votes.values())
     language = lexicon.likeliest(c for c in votes if votes[c] == best)
     if not all(_owned_by(language, t) for t in words):

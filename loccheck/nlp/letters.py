@@ -41,7 +41,10 @@ def _cyrillic_evidence(tokens: list[str], market: Market) -> str | None:
     lacks = _LACKS.get(market.language)
     if lacks is None:
         return None
-    alien = set("".join(tokens)) & lacks
+    text = "".join(tokens)
+    if lacks.isdisjoint(text):
+        return None  # the common case, decided in C
+    alien = set(text) & lacks
     for letters, language in _LETTER_LANGUAGE:
         if alien & letters:
             return language

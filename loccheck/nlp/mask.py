@@ -20,7 +20,7 @@ _MEMO = 8192
 _URLS = re.compile(r"(?:https?://|www\.)\S+")
 # A name in quotes: up to three words between any quotation marks
 # (Robe « Séquoia », Mantel „Loreley“, Collection "Urban").
-_QUOTE_OPENERS = "«»„“”\"「‘'"
+_QUOTE_OPENERS = frozenset("«»„“”\"「‘'")
 _QUOTED_NAME = re.compile(
     r"[«„“\"「‘](?:\s|\u00a0|\u202f)*[^\s«»„“”\"」’]+"
     r"(?:(?:\s|\u00a0|\u202f)+[^\s«»„“”\"」’]+){0,2}(?:\s|\u00a0|\u202f)*[»“”\"」’]"
@@ -29,6 +29,7 @@ _PATHS = re.compile(r"(?<!\S)#?/\S+")  # /store-api/_info, #/components/schemas
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][\w-]+")
 _IDENTIFIERS = re.compile(r"\b\w+(?:[._]\w+)+\b")  # products.add_to_cart, sku_id
 _IDENTIFIER_HINT = re.compile(r"\w[._]\w")
+_DIGIT = re.compile(r"\d")
 _NUMBERS = re.compile(
     r"(?<=\d)\s?(?:cm|mm|km|kg|mg|ml|lbs?|oz|ft|in|inch|gb|mb|tb|mah|kw|hz|px)\b"
     r"|\S*\d\S*"  # anything with a digit: prices, SKUs, sizes, model numbers
@@ -45,13 +46,13 @@ def _denoise(text: str) -> str:
         text = _URLS.sub(" ", text)
     if "/" in text:
         text = _PATHS.sub(" ", text)
-    if any(q in text for q in _QUOTE_OPENERS):
+    if not _QUOTE_OPENERS.isdisjoint(text):
         text = _QUOTED_NAME.sub(" ", text)
     if "@" in text or "#" in text:
         text = _ADDRESSES.sub(" ", text)
     if ("_" in text or "." in text) and _IDENTIFIER_HINT.search(text):
         text = _IDENTIFIERS.sub(" ", text)
-    if any(map(str.isdigit, text)):  # map runs in C: no generator frame
+    if _DIGIT.search(text):  # the only digits the pattern below matches
         text = _NUMBERS.sub(" ", text)
     return text
 
@@ -87,6 +88,27 @@ def strip_terms(text: str, terms: frozenset[str]) -> str:
     return pattern.sub(" ", text) if pattern is not None else text
 
 
+# Joins texts for one pass of a terms pattern: no term holds it, and the
+# pattern's look-arounds take it as they take the ends of a text.
+_SEPARATOR = "\x00"
+
+
+@lru_cache(maxsize=512)
+def _joinable(terms: frozenset[str]) -> bool:
+    return not any(_SEPARATOR in t for t in terms)
+
+
+def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
+    """``strip_terms`` of each of ``texts``, in one pass over them all."""
+    pattern = _terms_pattern(terms)
+    if pattern is None:
+        return list(texts)
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1 or not _joinable(terms):
+        return [pattern.sub(" ", t) for t in texts]  # a text holds the separator
+    return pattern.sub(" ", joined).split(_SEPARATOR)
+
+
 @lru_cache(maxsize=_MEMO)
 def _is_brandlike(word: str) -> bool:
     """Acronyms ("SKU", "DPD") and CamelCase tokens ("iPhone", "PayPal")."""
@@ -112,9 +134,9 @@ def _term_index(terms: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]
 
 def _without_terms(found: list[str], terms: frozenset[str]) -> list[str]:
     index = _term_index(terms)
-    if not index:
-        return found
-    folded = [w.casefold() for w in found]
+    folded = list(map(str.casefold, found))
+    if index.keys().isdisjoint(folded):
+        return found  # no word starts a term: the common case, decided in C
     kept: list[str] = []
     i = 0
     while i < len(found):
@@ -134,13 +156,16 @@ def words(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
     All-caps words are kept when the whole text is in capitals ("ADD TO
     CART"); otherwise they are acronyms and leave, as do one-letter words.
     """
-    found = _without_terms(_WORD.findall(_denoise(text)), terms)
+    denoised = _denoise(text)
+    found = _without_terms(_WORD.findall(denoised), terms)
     if found and all(w.casefold() in _UNITS for w in found):
         return []  # a header cell of units ("in", "cm / in")
     shouting = len(found) > 1 and all(w.isupper() for w in found)
+    # Words are parts of the denoised text: without CJK in it, none has any.
+    cjk = _CJK.search(denoised) is not None
     kept: list[str] = []
     for word in found:
-        if _CJK.search(word):
+        if cjk and _CJK.search(word):
             kept.append(word)
         elif len(word) < 2 or (not shouting and _is_brandlike(word)):
             continue
@@ -151,8 +176,11 @@ def words(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
 
 def word_count(tokens: Iterable[str]) -> int:
     """Count words, a CJK run counting one word per two characters."""
+    listed = list(tokens)
+    if _CJK.search(" ".join(listed)) is None:
+        return len(listed)  # no CJK: one word per token
     total = 0
-    for token in tokens:
+    for token in listed:
         cjk = len(_CJK.findall(token))
         total += (cjk + 1) // 2 if cjk else 1
     return total

@@ -14,7 +14,7 @@ from loccheck.checks.pagememo import PageKey
 from loccheck.langtags import primary_language
 from loccheck.markets import load_market
 from loccheck.model import Confidence, Finding
-from loccheck.nlp.judge import Verdict, judge_segment, without_terms
+from loccheck.nlp.judge import Verdict, judge_segment, without_terms_each
 
 # The kinds of text a shopper (or a search result) shows.
 JUDGED_KINDS = frozenset(pm.SEGMENT_KINDS)
@@ -84,17 +84,18 @@ def _page_verdicts(
     page, market_id = key.page, key.market.id
     brands = page_terms(page)
     store = store_languages(page) - {market_id.split("-", 1)[0]}
+    segments = [
+        s for s in page.segments if s.kind in JUDGED_KINDS and not _declared(s, page)
+    ]
+    texts = list(dict.fromkeys(s.text for s in segments))  # cards repeat labels
+    found = {
+        text: judge_segment(masked, market_id, glossary, store)
+        for text, masked in zip(texts, without_terms_each(texts, brands), strict=True)
+    }
     judged = []
     total = 0
-    seen: dict[str, tuple[int, tuple[Verdict, ...]]] = {}  # cards repeat labels
-    for segment in page.segments:
-        if segment.kind not in JUDGED_KINDS or _declared(segment, page):
-            continue
-        found = seen.get(segment.text)
-        if found is None:
-            text = without_terms(segment.text, brands) if brands else segment.text
-            found = seen[segment.text] = judge_segment(text, market_id, glossary, store)
-        letters, verdicts = found
+    for segment in segments:
+        letters, verdicts = found[segment.text]
         total += letters
         if verdicts:
             judged.append((segment, letters, verdicts))

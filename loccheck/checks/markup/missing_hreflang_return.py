@@ -39,9 +39,9 @@ class MissingHreflangReturn(SiteCheck):
         by_path = {facts.page: facts for facts in pages}
         for source in pages:
             for alt in source.alternates:
-                if alt.hreflang.lower() == "x-default" or alt.kind != "page":
+                if alt.hreflang.lower() == "x-default":
                     continue
-                target = by_path.get(alt.target or "")
+                target = by_path.get(alt.target)
                 if target is None or target.page == source.page:
                     continue
                 if any(back.target == source.page for back in target.alternates):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple
 
 from loccheck.checks.base import Check, PageContext
 from loccheck.checks.locate import locate
+from loccheck.checks.pagememo import PageKey
 from loccheck.checks.translation.encoding import mojibake
 from loccheck.langtags import primary_language
 from loccheck.model import Confidence, Finding
@@ -58,10 +59,65 @@ def segment_language(segment: Segment, page: Page, market_language: str) -> str:
 
 
 @lru_cache(maxsize=8192)  # bounded like the other text memos: flat memory
-def _is_candidate(candidate: Callable[[str], bool], text: str) -> bool:
-    """A rule's pre-filter on ``text``, memoised: headers, footers and menus
-    repeat the same strings on every page of a site."""
-    return candidate(text)
+def _candidates_of(rules: tuple[type[TranslationCheck], ...], text: str) -> int:
+    """Which of ``rules`` may find an artefact in ``text``, as a bit mask.
+
+    Memoised per text: headers, footers and menus repeat the same strings on
+    every page of a site, so each pre-filter runs once per distinct string.
+    """
+    mask = 0
+    for bit, rule in enumerate(rules):
+        if rule.candidate(text):
+            mask |= 1 << bit
+    return mask
+
+
+def _family() -> tuple[type[TranslationCheck], ...]:
+    """Every artefact rule class defined so far, by id (one shared pass)."""
+    found: dict[str, type[TranslationCheck]] = {}
+    todo = list(TranslationCheck.__subclasses__())
+    while todo:
+        rule = todo.pop()
+        todo.extend(rule.__subclasses__())
+        if "id" in vars(rule) and "candidate" in _defined(rule):
+            found[rule.id] = rule
+    return tuple(found[key] for key in sorted(found))
+
+
+def _defined(rule: type) -> set[str]:
+    names: set[str] = set()
+    for klass in rule.__mro__:
+        if klass is TranslationCheck:
+            break
+        names.update(vars(klass))
+    return names
+
+
+@lru_cache(maxsize=4)  # the pages being checked; the key holds the page
+def _shared_candidates(
+    key: PageKey,
+) -> dict[type[TranslationCheck], tuple[Segment, ...]]:
+    return _page_candidates(key.page)
+
+
+def _page_candidates(page: Page) -> dict[type[TranslationCheck], tuple[Segment, ...]]:
+    """The segments each artefact rule must look at, in page order.
+
+    One pass over the page for the whole family instead of one per rule.
+    """
+    rules = _family()
+    picked: dict[type[TranslationCheck], list[Segment]] = {r: [] for r in rules}
+    lists = tuple(picked[r] for r in rules)
+    for hidden, segments in ((False, page.segments), (True, page.hidden_segments)):
+        for segment in segments:
+            mask = _candidates_of(rules, segment.text)
+            bit = 0
+            while mask:
+                if mask & 1 and (not hidden or rules[bit].reads_hidden):
+                    lists[bit].append(segment)
+                mask >>= 1
+                bit += 1
+    return {rule: tuple(found) for rule, found in picked.items()}
 
 
 def _overlap(excerpt: str, garbled: str) -> bool:
@@ -99,18 +155,30 @@ class TranslationCheck(Check):
         """Report each distinct artefact of the page once, where it first shows."""
         groups: dict[tuple[str, str], list[tuple[Segment, Spot]]] = {}
         # Text that a script reveals (a menu drawer) is as broken when shown.
-        candidate = type(self).candidate
-        hidden = ctx.page.hidden_segments if self.reads_hidden else ()
-        for segment in (*ctx.page.segments, *hidden):
-            if _is_candidate(candidate, segment.text):
-                garbled = mojibake(segment.text) if self.skips_mojibake else None
-                for spot in self.spots(ctx, segment):
-                    if garbled and _overlap(spot.excerpt, garbled[0]):
-                        continue
-                    key = (spot.excerpt, spot.message)
-                    groups.setdefault(key, []).append((segment, spot))
+        for segment in self._candidates(ctx):
+            garbled = mojibake(segment.text) if self.skips_mojibake else None
+            for spot in self.spots(ctx, segment):
+                if garbled and _overlap(spot.excerpt, garbled[0]):
+                    continue
+                key = (spot.excerpt, spot.message)
+                groups.setdefault(key, []).append((segment, spot))
         for group in groups.values():
             yield self._report(ctx, group)
+
+    def _candidates(self, ctx: PageContext) -> tuple[Segment, ...]:
+        """The page's segments that this rule's pre-filter lets through."""
+        shared = (
+            _shared_candidates(PageKey(ctx.page, ctx.market))
+            if ctx.market is not None
+            else _page_candidates(ctx.page)
+        )
+        found = shared.get(type(self))
+        if found is not None:
+            return found
+        # A rule class defined after the family was gathered: its own pass.
+        hidden = ctx.page.hidden_segments if self.reads_hidden else ()
+        candidate = type(self).candidate
+        return tuple(s for s in (*ctx.page.segments, *hidden) if candidate(s.text))
 
     def _report(self, ctx: PageContext, group: list[tuple[Segment, Spot]]) -> Finding:
         segment, spot = group[0]

@@ -105,8 +105,8 @@ class DoubledWord(TranslationCheck):
 
     @staticmethod
     def candidate(text: str) -> bool:
-        """Only text with a space can hold two words."""
-        return " " in text or "\u00a0" in text
+        """Only text where a word follows itself (whatever the language)."""
+        return (" " in text or "\u00a0" in text) and _DOUBLED.search(text) is not None
 
     def spots(self, ctx: PageContext, segment: Segment) -> Iterator[Spot]:
         """Yield each doubled word of the segment."""

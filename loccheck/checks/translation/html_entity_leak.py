@@ -81,8 +81,8 @@ class HtmlEntityLeak(TranslationCheck):
 
     @staticmethod
     def candidate(text: str) -> bool:
-        """Only text with "&"."""
-        return "&" in text
+        """Only text with "&" where the (memoised) search finds an entity."""
+        return "&" in text and bool(leaked_entities(text))
 
     def spots(self, ctx: PageContext, segment: Segment) -> Iterator[Spot]:
         """Yield each word of the segment that still holds an entity."""

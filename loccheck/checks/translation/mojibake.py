@@ -45,8 +45,8 @@ class Mojibake(TranslationCheck):
 
     @staticmethod
     def candidate(text: str) -> bool:
-        """Mojibake needs non-ASCII characters."""
-        return not text.isascii()  # the search itself is memoised per text
+        """Only non-ASCII text that the (memoised) search finds garbled."""
+        return not text.isascii() and mojibake(text) is not None
 
     def spots(self, ctx: PageContext, segment: Segment) -> Iterator[Spot]:
         """Yield the misread stretch of the segment with its repair."""

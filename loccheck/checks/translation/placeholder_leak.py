@@ -132,8 +132,9 @@ class PlaceholderLeak(TranslationCheck):
 
     @staticmethod
     def candidate(text: str) -> bool:
-        """Only text with "{", "%", "$", "[", ":" or "__" can hold a placeholder."""
-        return _TRIGGER.search(text) is not None
+        """Only text with "{", "%", "$", "[", ":" or "__" can hold a placeholder,
+        and only text where the (memoised) search finds one does."""
+        return _TRIGGER.search(text) is not None and bool(placeholders(text))
 
     def spots(self, ctx: PageContext, segment: Segment) -> Iterator[Spot]:
         """Yield each placeholder of the segment."""

@@ -121,8 +121,8 @@ class UntranslatedUiKey(TranslationCheck):
 
     @staticmethod
     def candidate(text: str) -> bool:
-        """Keys hold a "." or a "_"."""
-        return "." in text or "_" in text
+        """Keys hold a "." or a "_"; the (memoised) search decides."""
+        return ("." in text or "_" in text) and bool(ui_keys(text))
 
     def spots(self, ctx: PageContext, segment: Segment) -> Iterator[Spot]:
         """Yield the keys a segment shows."""
