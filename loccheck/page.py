@@ -90,12 +90,22 @@ def collapse(text: str) -> str:
     return _collapse_runs(text).strip(" ")
 
 
+def each_joined(texts: list[str], transform: Callable[[str], str]) -> list[str]:
+    """Apply ``transform`` to each of ``texts`` in one call on them all.
+
+    The texts are joined with NUL (page text cannot hold it: libxml2 ends
+    strings there), so ``transform`` must never join, move or remove a NUL; a
+    text that holds one sends every text through ``transform`` on its own.
+    """
+    joined = "\0".join(texts)
+    if not texts or joined.count("\0") != len(texts) - 1:
+        return [transform(text) for text in texts]
+    return transform(joined).split("\0")
+
+
 def collapse_all(texts: list[str]) -> list[str]:
     """``collapse`` each of ``texts``, all in one string."""
-    joined = "\0".join(texts)  # page text cannot hold NUL: libxml2 ends strings at it
-    if not texts or joined.count("\0") != len(texts) - 1:
-        return [collapse(text) for text in texts]  # none, or a text holds NUL
-    return [text.strip(" ") for text in _collapse_runs(joined).split("\0")]
+    return [text.strip(" ") for text in each_joined(texts, _collapse_runs)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
+
+from loccheck.page import each_joined
 
 # Memos of pure functions, bounded so that memory stays flat on big sites:
 # template strings repeat and stay cached; one-off product text cycles out.
@@ -88,14 +90,11 @@ def strip_terms(text: str, terms: frozenset[str]) -> str:
     return pattern.sub(" ", text) if pattern is not None else text
 
 
-# Joins texts for one pass of a terms pattern: no term holds it, and the
+# Texts join with NUL for one pass of a terms pattern: no term may hold it; the
 # pattern's look-arounds take it as they take the ends of a text.
-_SEPARATOR = "\x00"
-
-
 @lru_cache(maxsize=512)
 def _joinable(terms: frozenset[str]) -> bool:
-    return not any(_SEPARATOR in t for t in terms)
+    return not any("\0" in t for t in terms)
 
 
 def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
@@ -103,10 +102,9 @@ def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
     pattern = _terms_pattern(terms)
     if pattern is None:
         return list(texts)
-    joined = _SEPARATOR.join(texts)
-    if joined.count(_SEPARATOR) != len(texts) - 1 or not _joinable(terms):
-        return [pattern.sub(" ", t) for t in texts]  # a text holds the separator
-    return pattern.sub(" ", joined).split(_SEPARATOR)
+    if not _joinable(terms):  # a term holding NUL could span two texts
+        return [pattern.sub(" ", t) for t in texts]
+    return each_joined(texts, partial(pattern.sub, " "))
 
 
 @lru_cache(maxsize=_MEMO)
