@@ -72,25 +72,21 @@ def _candidates_of(rules: tuple[type[TranslationCheck], ...], text: str) -> int:
     return mask
 
 
+@lru_cache(maxsize=1)
 def _family() -> tuple[type[TranslationCheck], ...]:
-    """Every artefact rule class defined so far, by id (one shared pass)."""
-    found: dict[str, type[TranslationCheck]] = {}
+    """The artefact rule classes (those with their own pre-filter), by id.
+
+    Gathered once; a rule class defined later takes its own pass
+    (``TranslationCheck._candidates``).
+    """
+    found: set[type[TranslationCheck]] = set()
     todo = list(TranslationCheck.__subclasses__())
     while todo:
         rule = todo.pop()
         todo.extend(rule.__subclasses__())
-        if "id" in vars(rule) and "candidate" in _defined(rule):
-            found[rule.id] = rule
-    return tuple(found[key] for key in sorted(found))
-
-
-def _defined(rule: type) -> set[str]:
-    names: set[str] = set()
-    for klass in rule.__mro__:
-        if klass is TranslationCheck:
-            break
-        names.update(vars(klass))
-    return names
+        if rule.candidate is not TranslationCheck.candidate:
+            found.add(rule)
+    return tuple(sorted(found, key=lambda r: (r.id, r.__qualname__)))
 
 
 @lru_cache(maxsize=4)  # the pages being checked; the key holds the page
