@@ -14,7 +14,6 @@ union over all locales covers them.
 
 from __future__ import annotations
 
-import pickle
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -26,6 +25,7 @@ from babel import localedata
 from babel.core import Locale, get_global
 from babel.numbers import get_currency_name, get_currency_precision
 
+from loccheck.cldr import own_data
 from loccheck.markets import Market, local_currency_abbreviations
 
 __all__ = [
@@ -80,9 +80,7 @@ def _cldr_symbols() -> Mapping[str, frozenset[str]]:
     current = current_currencies()
     index: dict[str, set[str]] = {}
     for name in ("root", *localedata.locale_identifiers()):
-        with open(localedata.resolve_locale_filename(name), "rb") as handle:
-            data = pickle.load(handle)  # Babel's own packaged data
-        for code, symbol in data.get("currency_symbols", {}).items():
+        for code, symbol in own_data(name).get("currency_symbols", {}).items():
             key = normalise_symbol(symbol)
             if code in current and key and key != code:
                 index.setdefault(key, set()).add(code)

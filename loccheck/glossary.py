@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from loccheck.resources import safe_load
+
 ALL_MARKETS = "*"
 
 
@@ -29,7 +31,7 @@ def load_glossary(path: Path) -> dict[str, frozenset[str]]:
         terms = (line.split("#", 1)[0].strip() for line in text.splitlines())
         return {ALL_MARKETS: frozenset(t for t in terms if t)}
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         raise GlossaryError(f"{path}: invalid YAML: {exc}") from exc
     if not isinstance(data, dict):

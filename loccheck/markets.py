@@ -22,7 +22,7 @@ from babel import localedata, numbers
 from babel.core import Locale, get_global
 
 from loccheck import langtags
-from loccheck.resources import data_dir
+from loccheck.resources import SafeLoader, data_dir
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -173,7 +173,7 @@ def load_profiles(directory: Traversable) -> Mapping[str, Profile]:
     return MappingProxyType(profiles)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(SafeLoader):
     """A safe loader that rejects duplicate keys instead of keeping the last."""
 
 
@@ -188,7 +188,8 @@ def _unique_mapping(
                 None, None, f'duplicate key "{key}"', key_node.start_mark
             )
         seen.add(key)
-    return loader.construct_mapping(node, deep)
+    mapping: dict[Any, Any] = loader.construct_mapping(node, deep)
+    return mapping
 
 
 _MAPPING_TAG = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG

@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
@@ -22,3 +25,18 @@ def data_dir(name: str) -> Traversable:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / name
+
+
+# libyaml when PyYAML was built with it: the same documents, nodes and marks,
+# about ten times faster than the pure-Python loader.
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+__all__ = ["SafeLoader", "data_dir", "safe_load"]
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load`` with the fastest safe loader there is."""
+    return yaml.load(text, Loader=SafeLoader)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from loccheck.nlp.mask import strip_terms, strip_terms_each
+from loccheck.nlp.mask import _terms_pattern, strip_terms, strip_terms_each
 
 TERMS = frozenset({"Ладья", "Nord Star", "Анна К.", "x"})
 TEXTS = [
@@ -42,3 +42,32 @@ def test_random_texts_agree_with_one_at_a_time() -> None:
 
 def test_no_terms_leaves_texts_alone() -> None:
     assert strip_terms_each(["a", "Ладья"], frozenset()) == ["a", "Ладья"]
+
+
+def _with_every_term(text: str, terms: frozenset[str]) -> str:
+    """The terms pattern of all ``terms``, with no pre-selection."""
+    pattern = _terms_pattern(terms)
+    return pattern.sub(" ", text) if pattern is not None else text
+
+
+def test_only_terms_that_occur_are_compiled_and_the_result_is_the_same() -> None:
+    # Case pairs that re's IGNORECASE joins (s/ſ, k/K-sign, i/İ), overlapping
+    # terms and look-around neighbours.
+    rng = random.Random(11)
+    alphabet = [*"abskKıiİſ-.@ лЛжЖ«»'", "Анна К.", "Lumi", "LUMI", "lum"]
+    for _ in range(3000):
+        terms = frozenset(
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
+            for _ in range(rng.randint(0, 5))
+        )
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        assert strip_terms(text, terms) == _with_every_term(text, terms), (text, terms)
+        assert strip_terms_each([text, text], terms) == [strip_terms(text, terms)] * 2
+
+
+def test_a_page_with_its_own_reviewers_reuses_the_pattern_of_the_shared_terms() -> None:
+    _terms_pattern.cache_clear()
+    texts = ["Сумка Ладья", "Доставка по России"]
+    for reviewer in ("Анна К.", "Иван Т.", "Ольга М."):
+        strip_terms_each(texts, frozenset({"Ладья", reviewer}))
+    assert _terms_pattern.cache_info().currsize == 1  # {"Ладья"} only

@@ -9,11 +9,10 @@ from loccheck.catalogs.languages import normalise_tag, same_language
 from loccheck.catalogs.model import CatalogError, NotACatalogError
 from loccheck.catalogs.textio import read_text
 from loccheck.catalogs.tree import Branch, FlattenOptions, Leaf, Node, flatten
+from loccheck.resources import SafeLoader
 
 __all__ = ["load_yaml", "rails_locale_key"]
 
-# libyaml when PyYAML was built with it: the same nodes and marks, faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
 _KINDS = {"null": "null", "bool": "bool", "int": "number", "float": "number"}
@@ -38,7 +37,7 @@ def load_yaml(context: LoadContext) -> Parsed:
     """
     text = read_text(context.path, context.name)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=SafeLoader)
         if node is None:
             return Parsed("symfony-yaml", [], warnings=["empty file"])
         if not isinstance(node, yaml.MappingNode):

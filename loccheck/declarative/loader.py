@@ -20,7 +20,7 @@ from loccheck.declarative.rule import DeclarativeRule, examples_of
 from loccheck.declarative.spec import RuleFileError, RuleSpec, expand_scope
 from loccheck.markets import UnknownLocaleError, load_market
 from loccheck.model import Category, Severity
-from loccheck.resources import data_dir
+from loccheck.resources import data_dir, safe_load
 
 # Template names each kind adds to the common ones.
 _KIND_FIELDS = {
@@ -132,7 +132,7 @@ def _check_templates(spec: RuleSpec, data: Mapping[str, Any]) -> None:
 def parse_rule(text: str, source: str) -> RuleSpec:
     """Validate one rule file's text and return its spec."""
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""

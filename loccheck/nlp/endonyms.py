@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from babel import Locale, localedata
+from babel import localedata
+
+from loccheck.cldr import inherited_value
 
 # Languages whose switcher labels are worth knowing: those storefronts are
 # published in (the languages loccheck's detector knows, plus a few more).
@@ -88,15 +90,17 @@ _LANGUAGES = [
 
 @lru_cache(maxsize=1)
 def endonyms() -> frozenset[str]:
-    """Each language's name in that language, capitalised and as CLDR writes it."""
+    """Each language's name in that language, capitalised and as CLDR writes it.
+
+    The same names as ``Locale.parse(code).get_display_name(code)``, read up
+    each locale's chain of data files instead of through Babel's merge of each
+    locale's whole data (about 0.8 s a process).
+    """
     names: set[str] = set()
     for identifier in _LANGUAGES:
         if not localedata.exists(identifier):
             continue
-        try:
-            name = Locale.parse(identifier).get_display_name(identifier)
-        except (ValueError, TypeError):
-            continue
+        name = inherited_value(identifier, "languages", identifier)
         if name:
             names.add(name)
             names.add(name[:1].upper() + name[1:])

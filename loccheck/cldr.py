@@ -1,0 +1,42 @@
+"""Read Babel's packaged CLDR data of one locale as that locale's file holds it.
+
+``Locale(...)`` merges a locale's data with its parents' and keeps the result
+in Babel's cache: right for the market's own locale, too slow and too big for
+a fact that every locale contributes (currency symbols, language names).
+"""
+
+from __future__ import annotations
+
+import pickle
+from typing import Any
+
+from babel import localedata
+from babel.core import get_global
+
+
+def own_data(name: str) -> dict[str, Any]:
+    """The data of locale ``name`` without what it inherits; not cached."""
+    with open(localedata.resolve_locale_filename(name), "rb") as handle:
+        data: dict[str, Any] = pickle.load(handle)  # Babel's own packaged data
+    return data
+
+
+def _parent(name: str) -> str:
+    """The locale ``name`` inherits from, as Babel's loader finds it (CLDR's
+    parent exceptions, else the name less its last part, else root)."""
+    exception: str | None = get_global("parent_exceptions").get(name)
+    if exception:
+        return exception
+    return name.rsplit("_", 1)[0] if "_" in name else "root"
+
+
+def inherited_value(name: str, section: str, key: str) -> Any:
+    """``Locale(name).<section>[key]`` read up the chain of own data files.
+
+    Reads one small file per link, where Babel merges each locale's whole data.
+    """
+    while True:
+        value = own_data(name).get(section, {}).get(key)
+        if value is not None or name == "root":
+            return value
+        name = _parent(name)
