@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import random
 
-from loccheck.nlp.mask import _terms_pattern, strip_terms, strip_terms_each
+from loccheck.nlp.mask import (
+    _fold,
+    _term_pattern,
+    _term_spans,
+    _terms_pattern,
+    strip_terms,
+    strip_terms_each,
+)
 
 TERMS = frozenset({"Ладья", "Nord Star", "Анна К.", "x"})
 TEXTS = [
@@ -54,7 +61,7 @@ def test_only_terms_that_occur_are_compiled_and_the_result_is_the_same() -> None
     # Case pairs that re's IGNORECASE joins (s/ſ, k/K-sign, i/İ), overlapping
     # terms and look-around neighbours.
     rng = random.Random(11)
-    alphabet = [*"abskKıiİſ-.@ лЛжЖ«»'", "Анна К.", "Lumi", "LUMI", "lum"]
+    alphabet = [*"abskKıiİſ-.@ лЛжЖвᲀσςΣ«»'", "Анна К.", "Lumi", "LUMI", "lum"]
     for _ in range(3000):
         terms = frozenset(
             "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
@@ -62,12 +69,25 @@ def test_only_terms_that_occur_are_compiled_and_the_result_is_the_same() -> None
         )
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
         assert strip_terms(text, terms) == _with_every_term(text, terms), (text, terms)
+        for term in (t for t in terms if t.strip()):
+            found = [m.span() for m in _term_pattern(term).finditer(text)]
+            assert list(_term_spans(term, text, _fold(text))) == found, (term, text)
+            assert list(_term_spans(term, text, None)) == found, (term, text)
         assert strip_terms_each([text, text], terms) == [strip_terms(text, terms)] * 2
 
 
-def test_a_page_with_its_own_reviewers_reuses_the_pattern_of_the_shared_terms() -> None:
+def test_pages_with_their_own_reviewers_compile_no_pattern_of_their_terms() -> None:
     _terms_pattern.cache_clear()
-    texts = ["Сумка Ладья", "Доставка по России"]
+    texts = ["Сумка Ладья", "Отзыв: {} пишет", "Доставка по России"]
     for reviewer in ("Анна К.", "Иван Т.", "Ольга М."):
-        strip_terms_each(texts, frozenset({"Ладья", reviewer}))
-    assert _terms_pattern.cache_info().currsize == 1  # {"Ладья"} only
+        page = [t.replace("{}", reviewer) for t in texts]
+        stripped = strip_terms_each(page, frozenset({"Ладья", reviewer}))
+        assert stripped == ["Сумка  ", "Отзыв:   пишет", "Доставка по России"]
+    assert _terms_pattern.cache_info().currsize == 0
+
+
+def test_overlapping_terms_are_decided_as_one_pattern_decides_them() -> None:
+    terms = frozenset({"Nord Star", "Star Bags", "Анна К.", "К. Ладья"})
+    texts = ("Nord Star Bags", "Star Bags Nord Star", "Анна К. Ладья", "к. ладья")
+    for text in (*texts, "К. К. К. Ладья"):
+        assert strip_terms(text, terms) == _with_every_term(text, terms)

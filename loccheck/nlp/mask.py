@@ -10,8 +10,10 @@ a shopper reads as language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache, partial
+from importlib import import_module
+from itertools import pairwise
 
 from loccheck.page import each_joined
 
@@ -71,17 +73,69 @@ _CJK = re.compile(
 )
 
 
+def _bounded(alternatives: list[str]) -> re.Pattern[str]:
+    """Terms as whole words, any case; the longest first where several match.
+
+    Not inside an address or a host name ("hello@example-lumi.com"): blanking
+    "Lumi" there would leave "hello" and "example" as words.
+    """
+    either = "|".join(re.escape(t) for t in alternatives)
+    return re.compile(rf"(?<![\w@.\-])(?:{either})(?![\w@\-]|\.\w)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=512)
 def _terms_pattern(terms: frozenset[str]) -> re.Pattern[str] | None:
     cleaned = sorted((t.strip() for t in terms if t.strip()), key=len, reverse=True)
-    if not cleaned:
+    return _bounded(cleaned) if cleaned else None
+
+
+@lru_cache(maxsize=_MEMO)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return _bounded([term.strip()])
+
+
+def _case_classes() -> dict[int, str] | None:
+    """Characters that ``re.IGNORECASE`` holds equal beyond their lowercase
+    (ı and i, ſ and s, ς and σ, ᲀ and в, …): each but the first of its class
+    mapped to the first, which is the common one (i, s, в).
+
+    The table is the regular-expression engine's own (private, so looked up
+    where each Python keeps it); None where it is not found.
+    """
+    places = (("re._casefix", "_EXTRA_CASES"), ("sre_compile", "_ignorecase_fixes"))
+    for module, name in places:  # Python 3.11+, then 3.10
+        try:
+            extra: dict[int, tuple[int, ...]] = getattr(import_module(module), name)
+            break
+        except (ImportError, AttributeError):  # pragma: no cover - other Pythons
+            continue
+    else:  # pragma: no cover
         return None
-    alternatives = "|".join(re.escape(t) for t in cleaned)
-    # Not inside an address or a host name ("hello@example-lumi.com"):
-    # blanking "Lumi" there would leave "hello" and "example" as words.
-    return re.compile(
-        rf"(?<![\w@.\-])(?:{alternatives})(?![\w@\-]|\.\w)", re.IGNORECASE
-    )
+    classes: dict[int, set[int]] = {}
+    for char, others in extra.items():
+        joined = {char, *others}
+        for member in list(joined):
+            joined |= classes.get(member, set())
+        for member in joined:
+            classes[member] = joined
+    firsts = {char: min(members) for char, members in classes.items()}
+    return {char: chr(first) for char, first in firsts.items() if char != first}
+
+
+_CASE_CLASSES = _case_classes()
+_RARE_CASES = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_CASE_CLASSES or {})) + "]"
+)
+
+
+def _fold(text: str) -> str:
+    """``text`` with characters that match each other in any case made equal,
+    at the same positions (İ, the one letter whose lowercase is two, first)."""
+    assert _CASE_CLASSES is not None
+    lowered = text.replace("İ", "i").lower()
+    if _RARE_CASES.search(lowered) is None:
+        return lowered
+    return lowered.translate(_CASE_CLASSES)
 
 
 @lru_cache(maxsize=_MEMO)
@@ -90,21 +144,67 @@ def _term_finder(term: str) -> re.Pattern[str]:
     return re.compile(re.escape(term.strip()), re.IGNORECASE)
 
 
-def _terms_in(text: str, terms: frozenset[str]) -> frozenset[str]:
-    """The terms that occur in ``text``.
+@lru_cache(maxsize=_MEMO)
+def _folded_term(term: str) -> str:
+    return _fold(term.strip())
 
-    A term that occurs nowhere adds nothing to a terms pattern, so the pattern
-    of these alone replaces the same spans; pages differ in their terms
-    (reviewers, brands), and compiling a pattern costs a millisecond where
-    these searches cost microseconds.
+
+def _starts(term: str, text: str, folded: str | None, pos: int) -> int:
+    """The first position from ``pos`` where the bare term may start (-1: none).
+
+    In the folded text a plain substring search finds every place where the
+    term matches in any case (and perhaps a few more, which the term's
+    pattern then rejects).
     """
-    return frozenset(t for t in terms if _term_finder(t).search(text))
+    if folded is not None:
+        return folded.find(_folded_term(term), pos)
+    found = _term_finder(term).search(text, pos)
+    return found.start() if found else -1
+
+
+def _term_spans(term: str, text: str, folded: str | None) -> Iterator[tuple[int, int]]:
+    """``_term_pattern(term).finditer(text)`` as spans, found faster.
+
+    The pattern starts with a look-behind, so a search tries it at every
+    position; it can only match where the bare term starts, so it is tried at
+    those positions alone.
+    """
+    pattern = _term_pattern(term)
+    start = _starts(term, text, folded, 0)
+    while start >= 0:
+        if matched := pattern.match(text, start):
+            yield matched.span()
+            start = _starts(term, text, folded, matched.end())
+        else:
+            start = _starts(term, text, folded, start + 1)
 
 
 def strip_terms(text: str, terms: frozenset[str]) -> str:
-    """Replace protected terms (whole words, any case) with spaces."""
-    pattern = _terms_pattern(_terms_in(text, terms))
-    return pattern.sub(" ", text) if pattern is not None else text
+    """Replace protected terms (whole words, any case) with spaces.
+
+    Pages differ in their terms (reviewers, brands), and compiling one pattern
+    of them all costs about a millisecond; each term's own pattern is compiled
+    once per process. Where no two terms' matches overlap, the matches of the
+    one pattern are exactly those of the terms' own, so these are blanked;
+    where some overlap, the one pattern decides which term wins.
+    """
+    if not terms:
+        return text
+    folded = _fold(text) if _CASE_CLASSES is not None else None
+    present = [t for t in terms if t.strip() and _starts(t, text, folded, 0) >= 0]
+    if not present:
+        return text
+    spans = sorted({span for t in present for span in _term_spans(t, text, folded)})
+    if any(end > start for (_, end), (start, _) in pairwise(spans)):
+        pattern = _terms_pattern(frozenset(present))
+        return pattern.sub(" ", text) if pattern is not None else text
+    pieces = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return " ".join(pieces)
 
 
 # Texts join with NUL for one pass of a terms pattern: no term may hold it; the
