@@ -24,6 +24,7 @@ _SKIP_DIRS = frozenset((".git", ".hg", ".svn"))
 _INDEX_NAMES = ("index.html", "index.htm")
 _SNIFF_BYTES = 1024
 _CACHED_LINKS = 20_000  # resolved links kept per index (a few MB at most)
+_CACHED_PROBES = 20_000  # file look-ups kept per index, likewise
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _URL_NOISE = re.compile(r"[\t\n\r]")
 # wget names host folders "shop.example.com" (with ":8080" or "+8080" for a port);
@@ -495,7 +496,9 @@ def _probe_file(index: SiteIndex, rel: str) -> LinkTarget | None:
 def _probe(index: SiteIndex, rel: str) -> tuple[str, str]:
     found = index._memo.get(rel)
     if found is None:
-        found = index._memo[rel] = _probe_fs(index, rel)
+        found = _probe_fs(index, rel)
+        if len(index._memo) < _CACHED_PROBES:
+            index._memo[rel] = found
     return found
 
 

@@ -216,7 +216,21 @@ def check_file(path: str, settings: ScanSettings) -> PageResult:
 
 
 def _check_chunk(paths: Sequence[str], settings: ScanSettings) -> list[PageResult]:
-    return [check_file(path, settings) for path in paths]
+    warm = _first_equal(settings, tuple(sorted(settings.index.aliases.items())))
+    return [check_file(path, warm) for path in paths]
+
+
+@lru_cache(maxsize=4)
+def _first_equal(
+    settings: ScanSettings, aliases: tuple[tuple[str, str], ...]
+) -> ScanSettings:
+    """The first settings equal to ``settings`` that this process was sent.
+
+    Each task unpickles its own copy, whose link memos start empty; the first
+    copy's have been filled by every page checked since (menus and footers
+    link the same files from every page).
+    """
+    return settings
 
 
 @dataclass

@@ -535,16 +535,10 @@ def judge_segment(
     text: str, market_id: str, terms: frozenset[str], store: frozenset[str]
 ) -> tuple[int, tuple[Verdict, ...]]:
     """The number of judged letters of ``text`` and its verdicts (memoised)."""
-    letters = sum(map(len, _tokens(text, market_id, terms)))
-    return letters, judge(text, market_id, terms, store)
+    tokens = words(text, _protected(market_id, terms))
+    return sum(map(len, tokens)), _judge_words(text, tokens, market_id, store)
 
 
-@lru_cache(maxsize=_MEMO)
-def _tokens(text: str, market_id: str, terms: frozenset[str]) -> tuple[str, ...]:
-    return tuple(words(text, _protected(market_id, terms)))
-
-
-@lru_cache(maxsize=_MEMO)
 def judge(
     text: str,
     market_id: str,
@@ -557,10 +551,16 @@ def judge(
     languages the store is published in (from hreflang), likely sources of
     leaked text.
     """
-    market = load_market(market_id)
-    tokens = list(_tokens(text, market_id, terms))
+    return judge_segment(text, market_id, terms, store)[1]
+
+
+def _judge_words(
+    text: str, tokens: list[str], market_id: str, store: frozenset[str]
+) -> tuple[Verdict, ...]:
+    """The verdicts on ``text``, whose words worth judging are ``tokens``."""
     if not tokens:
         return ()
+    market = load_market(market_id)
     found = _foreign_scripts(text, tokens, market)
     own = admitted(market.scripts)
     if "Latn" in own:
