@@ -32,6 +32,7 @@ from loccheck.currencies import (
     reader_for,
 )
 from loccheck.markets import Market
+from loccheck.memo import REPEATED_TEXTS
 
 __all__ = ["PriceFinder", "PriceMatch", "finder_for", "parse_amount"]
 
@@ -158,7 +159,7 @@ class PriceFinder:
         self.market = market
         self.reader: CurrencyReader = reader_for(market)
         self._digits = currency_digits(market.currency) if market.currency else 2
-        self.find = lru_cache(maxsize=8192)(self._find)
+        self.find = lru_cache(maxsize=REPEATED_TEXTS)(self._find)
 
     def _find(self, text: str) -> tuple[PriceMatch, ...]:
         found: list[PriceMatch] = []

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loccheck.markets import Market, load_market
+from loccheck.memo import REPEATED_TEXTS
 from loccheck.nlp import detector, leftovers, lexicon
 from loccheck.nlp.endonyms import endonyms
 from loccheck.nlp.letters import evidence, has_kana
@@ -38,10 +39,6 @@ from loccheck.nlp.scripts import (
     script_of,
     token_scripts,
 )
-
-# Memos of pure functions, bounded so that memory stays flat on big sites:
-# template strings repeat and stay cached; one-off product text cycles out.
-_MEMO = 8192
 
 # Latin-script languages a long text on any page is tested against (the
 # storefront languages most often leaked, after the measured T18 design).
@@ -530,7 +527,7 @@ def _protected(market_id: str, terms: frozenset[str]) -> frozenset[str]:
     return terms | frozenset(market.allow_terms) | lexicon.brands() | endonyms()
 
 
-@lru_cache(maxsize=_MEMO)
+@lru_cache(maxsize=REPEATED_TEXTS)
 def judge_segment(
     text: str, market_id: str, terms: frozenset[str], store: frozenset[str]
 ) -> tuple[int, tuple[Verdict, ...]]:

@@ -14,6 +14,7 @@ from loccheck.checks.locate import locate
 from loccheck.checks.pagememo import digit_segments, per_page
 from loccheck.langtags import primary_language
 from loccheck.markets import Market
+from loccheck.memo import REPEATED_TEXTS
 from loccheck.model import Confidence, Finding
 from loccheck.page import Page, Segment
 
@@ -46,7 +47,7 @@ class _Scanner:
         self.market = market
         self.dates = date_detector_for(market)
         self.measures = measure_detector_for(market)
-        self.scan = lru_cache(maxsize=8192)(self._scan)
+        self.scan = lru_cache(maxsize=REPEATED_TEXTS)(self._scan)
 
     def _scan(self, text: str) -> _Texts | None:
         found = (

@@ -12,6 +12,7 @@ from loccheck.checks.locate import locate
 from loccheck.checks.pagememo import PageKey
 from loccheck.checks.translation.encoding import mojibake
 from loccheck.langtags import primary_language
+from loccheck.memo import REPEATED_TEXTS
 from loccheck.model import Confidence, Finding
 from loccheck.page import Page, Segment
 
@@ -58,7 +59,7 @@ def segment_language(segment: Segment, page: Page, market_language: str) -> str:
     return market_language
 
 
-@lru_cache(maxsize=8192)  # bounded like the other text memos: flat memory
+@lru_cache(maxsize=REPEATED_TEXTS)
 def _candidates_of(rules: tuple[type[TranslationCheck], ...], text: str) -> int:
     """Which of ``rules`` may find an artefact in ``text``, as a bit mask.
 

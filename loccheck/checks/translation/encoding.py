@@ -8,6 +8,7 @@ from functools import lru_cache
 import ftfy
 import ftfy.bad_codecs  # registers the "sloppy-windows-125x" codecs
 
+from loccheck.memo import REPEATED_TEXTS
 from loccheck.model import Confidence
 from loccheck.nlp.scripts import script_of
 
@@ -135,7 +136,7 @@ def _repaired_1251(text: str) -> tuple[str, int] | None:
     return "".join((*pieces, text[last:])), sequences
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=REPEATED_TEXTS)
 def mojibake(text: str) -> tuple[str, str, str, Confidence] | None:
     """Return (excerpt, repaired excerpt, code page, confidence), or None.
 

@@ -13,6 +13,7 @@ from loccheck.checks.translation.common import (
     TranslationCheck,
     blank,
 )
+from loccheck.memo import ONE_PAGE_TEXTS
 from loccheck.model import Category, Confidence, Severity
 from loccheck.page import Segment
 
@@ -74,7 +75,7 @@ _PATTERN = re.compile(
 _TRIGGER = re.compile(r"[{%$\[:]|__")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=ONE_PAGE_TEXTS)
 def placeholders(text: str) -> tuple[tuple[str, str, Confidence], ...]:
     """Return (token, syntax, confidence) of each template placeholder in ``text``."""
     text = blank(text)

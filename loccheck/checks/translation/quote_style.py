@@ -14,6 +14,7 @@ from loccheck.checks.translation.common import (
     segment_language,
 )
 from loccheck.markets import Market
+from loccheck.memo import REPEATED_TEXTS
 from loccheck.model import Category, Confidence, Severity
 from loccheck.nlp.scripts import admitted, letter_scripts
 from loccheck.page import Segment
@@ -90,7 +91,7 @@ def _next_closer(text: str, begin: int, closers: str) -> int:
     return -1
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=REPEATED_TEXTS)
 def foreign_quotes(
     text: str, allowed: frozenset[tuple[str, str]]
 ) -> tuple[tuple[str, str, str], ...]:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from loccheck.checks.base import PageContext, bad, good
 from loccheck.checks.translation.common import PAGE, Spot, TranslationCheck, blank
+from loccheck.memo import ONE_PAGE_TEXTS
 from loccheck.model import Category, Confidence, Severity
 from loccheck.page import Segment
 
@@ -65,7 +66,7 @@ def _key_confidence(text: str) -> Confidence | None:
     return None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=ONE_PAGE_TEXTS)
 def ui_keys(text: str) -> tuple[tuple[str, Confidence], ...]:
     """Return the i18n keys ``text`` shows instead of translations."""
     stripped = text.strip()
