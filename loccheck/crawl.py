@@ -16,15 +16,15 @@ from lxml import etree
 from loccheck.model import Note
 from loccheck.sitemaps import learn_base_path, parse_sitemap
 
-_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 # Files with these suffixes (or none) are pages only if their bytes look like
 # HTML: wget without --adjust-extension saves "products/bag" or "page.php?id=3".
 _SNIFF_SUFFIXES = frozenset(("", ".php", ".asp", ".aspx", ".jsp", ".shtml"))
 _SKIP_DIRS = frozenset((".git", ".hg", ".svn"))
 _INDEX_NAMES = ("index.html", "index.htm")
 _SNIFF_BYTES = 1024
-_CACHED_LINKS = 20_000  # resolved links kept per index (a few MB at most)
-_CACHED_PROBES = 20_000  # file look-ups kept per index, likewise
+_CACHED_LINKS = 4096  # resolved links kept per index: menus, footers, …
+_CACHED_PROBES = 4096  # file look-ups kept per index, likewise
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _URL_NOISE = re.compile(r"[\t\n\r]")
 # wget names host folders "shop.example.com" (with ":8080" or "+8080" for a port);
@@ -211,7 +211,7 @@ class _Listing:
             self.sitemaps.append(rel)
             return
         suffix = _suffix(lower)
-        page = suffix in _PAGE_SUFFIXES
+        page = suffix in PAGE_SUFFIXES
         if page or suffix in _SNIFF_SUFFIXES:
             best = self.files.get(real)
             if best is None or rel < best[0]:
@@ -450,7 +450,7 @@ def _locate(index: SiteIndex, base: str, path: str, query: str) -> LinkTarget:
 
 def _candidates(stem: str, query: str, folder_link: bool) -> list[str]:
     names = [_child(stem, name) for name in _INDEX_NAMES] if folder_link else [stem]
-    if not folder_link and _suffix(stem) not in _PAGE_SUFFIXES:
+    if not folder_link and _suffix(stem) not in PAGE_SUFFIXES:
         names.append(stem + ".html")  # wget --adjust-extension
     if not query:
         return names
@@ -528,7 +528,7 @@ def _probe_fs(index: SiteIndex, rel: str) -> tuple[str, str]:
     suffix = _suffix(path)
     if suffix in _SNIFF_SUFFIXES and _sniff(f"{root}/{real_rel}"):
         suffix = ".html"
-    return ("page" if suffix in _PAGE_SUFFIXES else "asset", path)
+    return ("page" if suffix in PAGE_SUFFIXES else "asset", path)
 
 
 def _relative(real: str, root: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -16,7 +17,14 @@ from pathlib import Path
 
 from loccheck import __version__, suppress
 from loccheck.checks.base import AlternateFact, PageContext, PageFacts
-from loccheck.crawl import LinkTarget, SiteIndex, discover, is_excluded, resolve_link
+from loccheck.crawl import (
+    PAGE_SUFFIXES,
+    LinkTarget,
+    SiteIndex,
+    discover,
+    is_excluded,
+    resolve_link,
+)
 from loccheck.decode import Decoded, decode_html
 from loccheck.extract import build_page
 from loccheck.glossary import terms_for
@@ -302,12 +310,55 @@ def _take_chunk(queue: deque[str]) -> list[str]:
     return [queue.popleft() for _ in range(min(_CHUNK, len(queue)))]
 
 
+@contextmanager
+def _early_workers(root: Path, jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Worker processes started before the crawl, if the site looks big enough.
+
+    A forked worker maps this process's memory as it is at the fork: forked
+    before the crawl, that is the same small heap for a site of any size, not
+    the crawl's per-page structures as well.
+    """
+    if jobs <= 1 or not _many_pages(root):
+        yield None
+        return
+    with ProcessPoolExecutor(jobs, initializer=_worker_setup) as pool:
+        with contextlib.suppress(BrokenProcessPool):  # the run goes on in this process
+            pool.submit(int)  # the fork start method starts every worker at once
+        yield pool
+
+
+def _many_pages(root: Path) -> bool:
+    """True if the folder ``root`` holds enough page files to share out."""
+    if not root.is_dir():
+        return False
+    count = 0
+    for _folder, _subfolders, files in os.walk(root):  # symlinks are not followed
+        count += sum(1 for name in files if name.lower().endswith(PAGE_SUFFIXES))
+        if count >= _IN_PROCESS_BELOW:
+            return True
+    return False
+
+
+@contextmanager
+def _workers(
+    started: ProcessPoolExecutor | None, jobs: int
+) -> Iterator[ProcessPoolExecutor]:
+    if started is not None:
+        yield started
+        return
+    with ProcessPoolExecutor(jobs, initializer=_worker_setup) as pool:
+        yield pool
+
+
 def _run_parallel(
-    collector: _Collector, jobs: int, progress: Callable[[int], None]
+    collector: _Collector,
+    jobs: int,
+    progress: Callable[[int], None],
+    started: ProcessPoolExecutor | None = None,
 ) -> None:
     running: dict[Future[list[PageResult]], list[str]] = {}
     try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_setup) as pool:
+        with _workers(started, jobs) as pool:
             while collector.queue or running:
                 while collector.queue and len(running) < jobs * 4:
                     chunk = _take_chunk(collector.queue)
@@ -332,19 +383,15 @@ def _run_parallel(
         _run_serial(collector, progress)
 
 
-def scan(
+def _crawl_and_check(
     root: Path,
-    root_label: str,
     options: ScanOptions,
-    jobs: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> RunResult:
-    """Scan the export at ``root`` and return the merged, sorted result.
-
-    Translation catalogs in the folder (or ``root`` itself, when it is one)
-    are checked too (``loccheck.catalog_scan``) and merge into the result.
-    """
-    from loccheck.catalog_scan import is_catalog_file, scan_catalogs
+    workers: int,
+    started: ProcessPoolExecutor | None,
+    progress: Callable[[int, int], None] | None,
+) -> _Collector:
+    """Find the pages of ``root`` and check each, following the links found."""
+    from loccheck.catalog_scan import is_catalog_file
 
     discovery = discover(root, options.exclude, options.hosts)
     if is_catalog_file(root):  # one catalog file: there is no page to check
@@ -362,12 +409,32 @@ def scan(
         if progress is not None:
             progress(done, len(collector.seen))
 
-    workers = jobs or os.cpu_count() or 1
     with _fewer_collections():
         if workers <= 1 or len(pages) < _IN_PROCESS_BELOW:
             _run_serial(collector, tick)
         else:
-            _run_parallel(collector, workers, tick)
+            _run_parallel(collector, workers, tick, started)
+    return collector
+
+
+def scan(
+    root: Path,
+    root_label: str,
+    options: ScanOptions,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    """Scan the export at ``root`` and return the merged, sorted result.
+
+    Translation catalogs in the folder (or ``root`` itself, when it is one)
+    are checked too (``loccheck.catalog_scan``) and merge into the result.
+    """
+    from loccheck.catalog_scan import scan_catalogs
+
+    workers = jobs or os.cpu_count() or 1
+    with _early_workers(root, workers) as started:
+        collector = _crawl_and_check(root, options, workers, started, progress)
+    settings = collector.settings
     findings = collector.findings + list(_site_findings(collector.facts, settings))
     catalogs = scan_catalogs(root, options, jobs)
     findings.extend(catalogs.findings)

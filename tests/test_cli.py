@@ -287,3 +287,24 @@ def test_a_dead_worker_does_not_lose_pages(
     files: dict[str, str | bytes] = {f"p{i:02}.html": RU for i in range(40)}
     data = report(["scan", str(write_site(files)), "--jobs", "2"], 0)
     assert len(data["pages"]) == 40
+
+
+def test_workers_are_started_before_the_crawl_only_for_a_big_enough_folder(
+    tmp_path: Path,
+) -> None:
+    from loccheck.engine import _IN_PROCESS_BELOW, _many_pages
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for i in range(_IN_PROCESS_BELOW):
+        (outside / f"p{i}.html").write_text(RU, encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "ru").mkdir(parents=True)
+    for i in range(_IN_PROCESS_BELOW - 1):
+        (site / "ru" / f"p{i}.HTM").write_text(RU, encoding="utf-8")
+    (site / "style.css").write_text("", encoding="utf-8")
+    (site / "linked").symlink_to(outside, target_is_directory=True)
+    assert not _many_pages(site)  # the symlinked folder is not walked
+    assert not _many_pages(site / "ru" / "p0.HTM")
+    (site / "last.html").write_text(RU, encoding="utf-8")
+    assert _many_pages(site)
