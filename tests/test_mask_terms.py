@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from loccheck.nlp.mask import (
     _fold,
     _term_pattern,
@@ -90,4 +92,15 @@ def test_overlapping_terms_are_decided_as_one_pattern_decides_them() -> None:
     terms = frozenset({"Nord Star", "Star Bags", "Анна К.", "К. Ладья"})
     texts = ("Nord Star Bags", "Star Bags Nord Star", "Анна К. Ладья", "к. ладья")
     for text in (*texts, "К. К. К. Ладья"):
+        assert strip_terms(text, terms) == _with_every_term(text, terms)
+
+
+def test_without_the_engines_case_table_terms_are_found_by_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from loccheck.nlp import mask
+
+    monkeypatch.setattr(mask, "_CASE_CLASSES", None)
+    terms = frozenset({"Nord Star", "Star Bags", "Анна К.", "Lumi"})
+    for text in ("Nord Star Bags", "ſtar lumi@x.ru LUMI", "Отзыв: анна к. пишет"):
         assert strip_terms(text, terms) == _with_every_term(text, terms)

@@ -123,8 +123,12 @@ def _case_classes() -> dict[int, str] | None:
 
 
 _CASE_CLASSES = _case_classes()
+# The characters _fold maps (none where the table is missing: then _fold is
+# not used, and "(?!)" never matches).
 _RARE_CASES = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in sorted(_CASE_CLASSES or {})) + "]"
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_CASE_CLASSES)) + "]"
+    if _CASE_CLASSES
+    else "(?!)"
 )
 
 
