@@ -59,3 +59,35 @@ def test_letters_still_decide_between_cyrillic_neighbours() -> None:
 def test_likeliest_leak_follows_priority() -> None:
     assert lexicon.likeliest({"nl", "de"}) == "de"
     assert lexicon.likeliest({"xx", "af"}) == "af"
+
+
+def test_texts_that_differ_in_numbers_keep_their_own_excerpts() -> None:
+    # Judged once as "Add   items to your cart", each verdict quotes its text.
+    first = judge("Add 2 items to your cart", "ru-RU")
+    second = judge("Add 3 items to your cart", "ru-RU")
+    assert [v.excerpt for v in first] == ["Add 2 items to your cart"]
+    assert [v.excerpt for v in second] == ["Add 3 items to your cart"]
+    assert [v.found for v in second] == ["en"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Артикул: 100642", "Рубашка «Тайга» из хлопка", "Рубашка «Лира» из хлопка"],
+)
+def test_native_text_with_numbers_or_quoted_names_is_not_flagged(text: str) -> None:
+    assert judge(text, "ru-RU") == ()
+
+
+def test_kana_text_needs_no_detector_on_japanese_pages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from loccheck.nlp import detector
+
+    def refuse(*_: object) -> object:
+        raise AssertionError("the detector was asked")
+
+    monkeypatch.setattr(detector, "foreign_lead", refuse)
+    # Kana is written by Japanese alone: such text is Japanese.
+    assert judge("ご注文の品は、迅速かつていねいにお届けします。", "ja-JP") == ()
+    # Chinese on a Japanese page is still found by its characters.
+    assert [v.found for v in judge("特征值列表", "ja-JP")] == ["zh"]

@@ -31,7 +31,13 @@ from loccheck.memo import REPEATED_TEXTS
 from loccheck.nlp import detector, leftovers, lexicon
 from loccheck.nlp.endonyms import endonyms
 from loccheck.nlp.letters import evidence, has_kana
-from loccheck.nlp.mask import strip_terms, strip_terms_each, word_count, words
+from loccheck.nlp.mask import (
+    denoise,
+    denoised_words,
+    strip_terms,
+    strip_terms_each,
+    word_count,
+)
 from loccheck.nlp.scripts import (
     SCRIPT_LANGUAGE,
     admitted,
@@ -243,6 +249,21 @@ def _backed(tokens: list[str], accepted: frozenset[str]) -> bool:
     return backing * 2 >= len(tokens)
 
 
+# Scripts one language alone writes: Chinese never writes kana, nor Japanese
+# hangul. Measured on the real strings: no Chinese string holds kana, and
+# the detector flagged none of the 737 Japanese strings that hold it.
+_OWN_SCRIPTS = {"Kana": "ja", "Hang": "ko"}
+
+
+def _own_script(tokens: list[str], language: str) -> bool:
+    """True if some token is in a script that only ``language`` writes."""
+    return any(
+        _OWN_SCRIPTS.get(script) == language
+        for token in tokens
+        for script in token_scripts(token)
+    )
+
+
 @lru_cache(maxsize=256)
 def _written_in(
     candidates: frozenset[str], language: str, own: frozenset[str]
@@ -375,9 +396,10 @@ def _detector_agrees(tokens: list[str], market: Market, language: str) -> bool:
 
 
 def _same_script(
-    text: str, tokens: list[str], market: Market, store: frozenset[str]
+    text: str, denoised: str, tokens: list[str], market: Market, store: frozenset[str]
 ) -> Verdict | None:
-    """Judge text written in the market's own script."""
+    """Judge text written in the market's own script (``denoised`` is ``text``
+    as ``denoise`` left it; only the excerpt is read from ``text``)."""
     accepted = _accepted(market)
     if latin_market(market) and all(lexicon.is_international(t) for t in tokens):
         return None  # "Newsletter", "Login": Latin-script shops write them so
@@ -387,9 +409,11 @@ def _same_script(
     latin = "Latn" in admitted(market.scripts)
     if latin and _native_share(tokens, accepted) >= _NATIVE_SHARE:
         return None  # mixed text with the market's own words: a name plus a label
-    # One-letter words ("в", "o") left the tokens but are words all the same.
+    # One-letter words ("в", "o") left the tokens but are words all the same;
+    # counted where the tokens were found, so the count is the denoised text's.
+    read = span if denoised is text else _span(denoised, tokens)
     count = word_count(tokens) + sum(
-        1 for w in span.split() if len(w) == 1 and w.isalpha()
+        1 for w in read.split() if len(w) == 1 and w.isalpha()
     )
     letters = evidence(tokens, market)
     if letters is not None and letters not in accepted:
@@ -413,6 +437,8 @@ def _same_script(
     if not latin and (market.language in _LETTERS_DECIDE or (count <= 2 and
                       market.language not in _SHORT_NEIGHBOURS)):  # fmt: skip
         return None
+    if not latin and _own_script(tokens, market.language):
+        return None  # kana is Japanese, hangul Korean: no detector is needed
     candidates = _candidates(market, max(count, 3) if not latin else count, store)
     needed = _margin(count)
     if market.language == "en":
@@ -531,9 +557,29 @@ def _protected(market_id: str, terms: frozenset[str]) -> frozenset[str]:
 def judge_segment(
     text: str, market_id: str, terms: frozenset[str], store: frozenset[str]
 ) -> tuple[int, tuple[Verdict, ...]]:
-    """The number of judged letters of ``text`` and its verdicts (memoised)."""
-    tokens = words(text, _protected(market_id, terms))
-    return sum(map(len, tokens)), _judge_words(text, tokens, market_id, store)
+    """The number of judged letters of ``text`` and its verdicts (memoised).
+
+    Every decision reads the text as ``denoise`` leaves it, so texts that
+    differ only in numbers, codes or quoted names ("Артикул: 100642",
+    "Артикул: 104117") are judged once; only a verdict's excerpt is taken
+    from the text itself, so texts with verdicts are judged again for it.
+    """
+    denoised = denoise(text)
+    letters, verdicts = _judge_denoised(denoised, market_id, terms, store)
+    if verdicts and denoised != text:
+        tokens = denoised_words(denoised, _protected(market_id, terms))
+        verdicts = _judge_words(text, denoised, tokens, market_id, store)
+    return letters, verdicts
+
+
+@lru_cache(maxsize=REPEATED_TEXTS)
+def _judge_denoised(
+    denoised: str, market_id: str, terms: frozenset[str], store: frozenset[str]
+) -> tuple[int, tuple[Verdict, ...]]:
+    """``judge_segment`` of a text that ``denoise`` leaves as it is."""
+    tokens = denoised_words(denoised, _protected(market_id, terms))
+    verdicts = _judge_words(denoised, denoised, tokens, market_id, store)
+    return sum(map(len, tokens)), verdicts
 
 
 def judge(
@@ -552,9 +598,10 @@ def judge(
 
 
 def _judge_words(
-    text: str, tokens: list[str], market_id: str, store: frozenset[str]
+    text: str, denoised: str, tokens: list[str], market_id: str, store: frozenset[str]
 ) -> tuple[Verdict, ...]:
-    """The verdicts on ``text``, whose words worth judging are ``tokens``."""
+    """The verdicts on ``text``, whose words worth judging are ``tokens``
+    (read from ``denoised``, the text as ``denoise`` left it)."""
     if not tokens:
         return ()
     market = load_market(market_id)
@@ -562,13 +609,15 @@ def _judge_words(
     own = admitted(market.scripts)
     if "Latn" in own:
         native = [t for t in tokens if token_scripts(t) <= own]
-        verdict = _same_script(text, native, market, store) if native else None
+        verdict = (
+            _same_script(text, denoised, native, market, store) if native else None
+        )
         return (*found, verdict) if verdict else tuple(found)
     native = [t for t in tokens if token_scripts(t) & own]
     latin = [t for t in tokens if token_scripts(t) == _LATIN]
     verdicts = list(found)
     if native:
-        same = _same_script(text, native, market, store)
+        same = _same_script(text, denoised, native, market, store)
         if same:
             verdicts.append(same)
     if latin:

@@ -15,6 +15,7 @@ from functools import lru_cache, partial
 from importlib import import_module
 from itertools import pairwise
 
+from loccheck.memo import ONE_PAGE_TEXTS
 from loccheck.page import each_joined
 
 # Memos of pure functions, bounded so that memory stays flat on big sites:
@@ -40,8 +41,10 @@ _NUMBERS = re.compile(
 )
 
 
-def _denoise(text: str) -> str:
+def denoise(text: str) -> str:
     """Blank URLs, addresses, handles, identifiers and anything with digits.
+
+    ``words`` reads only what this leaves of a text.
 
     Each pattern runs only when a cheap test says it can match: most shop
     strings have none of these, and then the text is returned as it is.
@@ -194,7 +197,11 @@ def strip_terms(text: str, terms: frozenset[str]) -> str:
     """
     if not terms:
         return text
-    folded = _fold(text) if _CASE_CLASSES is not None else None
+    return _strip(text, terms, _fold(text) if _CASE_CLASSES is not None else None)
+
+
+def _strip(text: str, terms: frozenset[str], folded: str | None) -> str:
+    """``strip_terms`` of ``text``, whose ``_fold`` is ``folded``."""
     present = [t for t in terms if t.strip() and _starts(t, text, folded, 0) >= 0]
     if not present:
         return text
@@ -218,11 +225,22 @@ def _joinable(terms: frozenset[str]) -> bool:
     return not any("\0" in t for t in terms)
 
 
+# Folding is per character, so the fold of texts joined with NUL is their
+# folds joined; a page's repeated texts (menus, footers) are folded once.
+_folded_text = lru_cache(maxsize=ONE_PAGE_TEXTS)(_fold)
+
+
 def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
     """``strip_terms`` of each of ``texts``, in one pass over them all."""
     if not _joinable(terms):  # a term holding NUL could span two texts
         return [strip_terms(t, terms) for t in texts]
-    return each_joined(texts, partial(strip_terms, terms=terms))
+    if _CASE_CLASSES is None:  # pragma: no cover - no case table to fold with
+        return each_joined(texts, partial(strip_terms, terms=terms))
+    joined = "\0".join(texts)
+    if not texts or joined.count("\0") != len(texts) - 1:  # as in each_joined
+        return [strip_terms(t, terms) for t in texts]
+    folded = "\0".join(map(_folded_text, texts))
+    return _strip(joined, terms, folded).split("\0")
 
 
 @lru_cache(maxsize=_MEMO)
@@ -242,7 +260,7 @@ def _term_index(terms: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]
     """
     index: dict[str, list[tuple[str, ...]]] = {}
     for term in terms:
-        parts = tuple(w.casefold() for w in _WORD.findall(_denoise(term)))
+        parts = tuple(w.casefold() for w in _WORD.findall(denoise(term)))
         if parts:
             index.setdefault(parts[0], []).append(parts)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
@@ -272,7 +290,11 @@ def words(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
     All-caps words are kept when the whole text is in capitals ("ADD TO
     CART"); otherwise they are acronyms and leave, as do one-letter words.
     """
-    denoised = _denoise(text)
+    return denoised_words(denoise(text), terms)
+
+
+def denoised_words(denoised: str, terms: frozenset[str] = frozenset()) -> list[str]:
+    """``words`` of a text, from the text as ``denoise`` left it."""
     found = _without_terms(_WORD.findall(denoised), terms)
     if found and all(w.casefold() in _UNITS for w in found):
         return []  # a header cell of units ("in", "cm / in")

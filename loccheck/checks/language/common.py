@@ -84,10 +84,14 @@ def _page_verdicts(
     page, market_id = key.page, key.market.id
     brands = page_terms(page)
     store = store_languages(page) - {market_id.split("-", 1)[0]}
+    html_lang = page.html_lang
     segments = [
-        s for s in page.segments if s.kind in JUDGED_KINDS and not _declared(s, page)
+        s
+        for s in page.segments
+        if s.kind in JUDGED_KINDS
+        and (not s.lang or s.lang == html_lang or not _declared(s, page))
     ]
-    texts = list(dict.fromkeys(s.text for s in segments))  # cards repeat labels
+    texts = list(dict.fromkeys([s.text for s in segments]))  # cards repeat labels
     found = {
         text: judge_segment(masked, market_id, glossary, store)
         for text, masked in zip(texts, without_terms_each(texts, brands), strict=True)
