@@ -180,9 +180,12 @@ def _allowed_scripts(market: Market) -> frozenset[str]:
     return frozenset(scripts)
 
 
-def _foreign_scripts(text: str, tokens: list[str], market: Market) -> list[Verdict]:
+def _foreign_scripts(
+    text: str, tokens: list[str], seen: frozenset[str], market: Market
+) -> list[Verdict]:
+    """Verdicts on letters of scripts the market does not write (``seen`` are
+    the scripts of ``tokens``)."""
     allowed = _allowed_scripts_cached(market.id) | _LATIN
-    seen: frozenset[str] = frozenset().union(*map(token_scripts, tokens))
     if seen <= allowed:
         return []  # the common case, decided without counting letters
     letters = letter_scripts(" ".join(tokens))
@@ -605,16 +608,27 @@ def _judge_words(
     if not tokens:
         return ()
     market = load_market(market_id)
-    found = _foreign_scripts(text, tokens, market)
+    scripts = list(map(token_scripts, tokens))
+    seen: frozenset[str] = frozenset().union(*scripts)
+    found = _foreign_scripts(text, tokens, seen, market)
     own = admitted(market.scripts)
+    # Most texts are all in the market's own script: then all are native.
+    mine = seen <= own and all(scripts)
     if "Latn" in own:
-        native = [t for t in tokens if token_scripts(t) <= own]
+        native = (
+            tokens
+            if mine
+            else [t for t, s in zip(tokens, scripts, strict=True) if s <= own]
+        )
         verdict = (
             _same_script(text, denoised, native, market, store) if native else None
         )
         return (*found, verdict) if verdict else tuple(found)
-    native = [t for t in tokens if token_scripts(t) & own]
-    latin = [t for t in tokens if token_scripts(t) == _LATIN]
+    if mine:
+        native, latin = tokens, []
+    else:
+        native = [t for t, s in zip(tokens, scripts, strict=True) if s & own]
+        latin = [t for t, s in zip(tokens, scripts, strict=True) if s == _LATIN]
     verdicts = list(found)
     if native:
         same = _same_script(text, denoised, native, market, store)

@@ -52,8 +52,10 @@ def shared_lexicon(
     votes: dict[str, int] = {}
     for token in tokens:
         owners = lexicon.owners(token)
-        if not owners or owners & accepted or lexicon.is_international(token):
-            continue  # no vote; most words, so the cheapest tests go first
+        if owners <= accepted and not lexicon.is_international(token):
+            return None  # no foreign lexicon has this word: none has every word
+        if owners & accepted or lexicon.is_international(token):
+            continue  # no vote
         for owner in owners:
             votes[owner] = votes.get(owner, 0) + 1
     if not votes:

