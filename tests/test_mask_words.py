@@ -1,11 +1,12 @@
-"""The pattern that finds the words of a text."""
+"""The patterns that find the words of a text, and the numbers and
+identifiers that leave it first."""
 
 from __future__ import annotations
 
 import random
 import re
 
-from loccheck.nlp.mask import _WORD
+from loccheck.nlp.mask import _IDENTIFIER_HINT, _NUMBERS, _WORD, _blank_number
 
 # The word as first written: a letter, then letters or one joining mark that
 # a letter follows.
@@ -18,3 +19,23 @@ def test_the_word_pattern_finds_the_words_of_the_letter_by_letter_one() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
         assert _WORD.findall(text) == _LETTER_BY_LETTER.findall(text), text
+
+
+# The patterns of numbers and identifiers as first written.
+_NUMBERS_FIRST = re.compile(
+    r"(?<=\d)\s?(?:cm|mm|km|kg|mg|ml|lbs?|oz|ft|in|inch|gb|mb|tb|mah|kw|hz|px)\b"
+    r"|\S*\d\S*"
+)
+_IDENTIFIER_HINT_FIRST = re.compile(r"\w[._]\w")
+
+
+def test_numbers_are_blanked_as_the_first_pattern_blanked_them() -> None:
+    rng = random.Random(11)
+    pieces = ["1", "٣", "²", " ", "\u00a0", "\n", "c", "m", "cm", "in", "mah", "Ж"]
+    pieces += ["-", "/", ".", "_", "x"]
+    for _ in range(50000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        expected = _NUMBERS_FIRST.sub(" ", text)
+        assert _NUMBERS.sub(_blank_number, text) == expected, text
+        hint = _IDENTIFIER_HINT.search(text) is not None
+        assert hint == (_IDENTIFIER_HINT_FIRST.search(text) is not None), text

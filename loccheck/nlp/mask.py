@@ -33,12 +33,27 @@ _QUOTED_NAME = re.compile(
 _PATHS = re.compile(r"(?<!\S)#?/\S+")  # /store-api/_info, #/components/schemas
 _ADDRESSES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[#@][\w-]+")
 _IDENTIFIERS = re.compile(r"\b\w+(?:[._]\w+)+\b")  # products.add_to_cart, sku_id
-_IDENTIFIER_HINT = re.compile(r"\w[._]\w")
+# A dot or underscore between word characters; starting with the mark lets
+# the search skip to marks (a pattern starting with \w tries every letter).
+_IDENTIFIER_HINT = re.compile(r"[._](?<=\w[._])(?=\w)")
 _DIGIT = re.compile(r"\d")
+_UNIT = r"(?:cm|mm|km|kg|mg|ml|lbs?|oz|ft|in|inch|gb|mb|tb|mah|kw|hz|px)"
+# Blanked: a unit after a number ("42 cm"), and anything with a digit (prices,
+# SKUs, sizes, model numbers). Tried only where a whitespace run ends, not at
+# every letter of every word as "\S*\d\S*" is; a unit's match takes the rest
+# of its word if that has a digit ("10 cm-5"), which "\S*\d\S*" takes in a
+# match of its own. ``_blank_number`` gives each the same blanks as before.
 _NUMBERS = re.compile(
-    r"(?<=\d)\s?(?:cm|mm|km|kg|mg|ml|lbs?|oz|ft|in|inch|gb|mb|tb|mah|kw|hz|px)\b"
-    r"|\S*\d\S*"  # anything with a digit: prices, SKUs, sizes, model numbers
+    rf"(?<=\d)\s?{_UNIT}\b(?P<more>[^\s\d]*\d\S*)?"
+    r"|(?P<space>^|\s)[^\s\d]*\d\S*"
 )
+
+
+def _blank_number(match: re.Match[str]) -> str:
+    if match.group("more"):
+        return "  "  # the unit's blank and that of the rest of its word
+    space = match.group("space")
+    return " " if space is None else space + " "  # the space before stays
 
 
 def denoise(text: str) -> str:
@@ -60,7 +75,7 @@ def denoise(text: str) -> str:
     if ("_" in text or "." in text) and _IDENTIFIER_HINT.search(text):
         text = _IDENTIFIERS.sub(" ", text)
     if _DIGIT.search(text):  # the only digits the pattern below matches
-        text = _NUMBERS.sub(" ", text)
+        text = _NUMBERS.sub(_blank_number, text)
     return text
 
 
