@@ -40,3 +40,21 @@ def inherited_value(name: str, section: str, key: str) -> Any:
         if value is not None or name == "root":
             return value
         name = _parent(name)
+
+
+def private_data(name: str) -> localedata.LocaleDataDict:
+    """Locale ``name``'s data merged with its parents', as ``Locale(name)._data``
+    gives it, but loaded afresh for the caller alone.
+
+    Babel's cached merges share nested dicts between a locale and its parents,
+    and resolving an alias writes the result back into them: after Czech was
+    read, Danish date fields hold "čtvrtletí". A derivation that reads many
+    locales would then depend on the order it read them in.
+    """
+    chain = [name]
+    while chain[-1] != "root":
+        chain.append(_parent(chain[-1]))
+    data: dict[str | int | None, Any] = {}
+    for link in reversed(chain):
+        localedata.merge(data, own_data(link))
+    return localedata.LocaleDataDict(data)

@@ -1,4 +1,5 @@
-"""The wheel carries the market profiles, rules and schemas an installed copy needs."""
+"""The wheel carries the market profiles, rules, schemas and saved CLDR facts an
+installed copy needs."""
 
 from __future__ import annotations
 
@@ -34,4 +35,5 @@ def test_wheel_contains_data_files(tmp_path: Path) -> None:
         assert f"loccheck/reporters/templates/{template}" in names
     assert "loccheck/schemas/report.schema.json" in names
     assert "loccheck/py.typed" in names
+    assert "loccheck/cldr_saved.json" in names  # facts saved from CLDR
     assert not any(name.startswith(("tests/", "sample_sites/")) for name in names)

@@ -17,6 +17,8 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from loccheck.cldr import private_data
+from loccheck.cldr_saved import saved_fact
 from loccheck.nlp.endonyms import switcher_languages
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -46,10 +48,26 @@ def _wide(data: Any) -> Iterator[str]:
 @lru_cache(maxsize=64)
 def words(language: str) -> frozenset[str]:
     """Case-folded words of ``language``'s CLDR display names (empty if unknown)."""
+    saved = saved_fact("display-name-words")
+    if saved is not None and language in saved:
+        return frozenset(saved[language])
+    return _derive(language)
+
+
+def derive_words() -> dict[str, list[str]]:
+    """``words`` of each language that has a lexicon, sorted (saved in
+    ``cldr_saved``: Babel's merge of 18 locales' data takes 0.2 s)."""
+    from loccheck.nlp.lexicon import languages  # which imports this module
+
+    return {language: sorted(_derive(language)) for language in sorted(languages())}
+
+
+def _derive(language: str) -> frozenset[str]:
     try:
-        data = Locale.parse(language)._data  # CLDR data as Babel ships it
+        identifier = str(Locale.parse(language))
     except (UnknownLocaleError, ValueError):
         return frozenset()
+    data = private_data(identifier)  # CLDR data as Babel ships it
     # Single-word names only: words of longer ones are often personal names
     # ("St. Martin", "Diego Garcia", "St. Helena").
     languages = data["languages"]

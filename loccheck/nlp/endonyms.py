@@ -11,6 +11,7 @@ from functools import lru_cache
 from babel import localedata
 
 from loccheck.cldr import inherited_value
+from loccheck.cldr_saved import saved_fact
 
 # Languages whose switcher labels are worth knowing: those storefronts are
 # published in (the languages loccheck's detector knows, plus a few more).
@@ -90,11 +91,16 @@ _LANGUAGES = [
 
 @lru_cache(maxsize=1)
 def endonyms() -> frozenset[str]:
-    """Each language's name in that language, capitalised and as CLDR writes it.
+    """Each language's name in that language, capitalised and as CLDR writes it."""
+    return frozenset(saved_fact("endonyms") or derive_endonyms())
+
+
+def derive_endonyms() -> list[str]:
+    """The names of ``endonyms``, sorted (saved in ``cldr_saved``).
 
     The same names as ``Locale.parse(code).get_display_name(code)``, read up
     each locale's chain of data files instead of through Babel's merge of each
-    locale's whole data (about 0.8 s a process).
+    locale's whole data (0.8 s; this takes 0.25 s).
     """
     names: set[str] = set()
     for identifier in _LANGUAGES:
@@ -104,7 +110,7 @@ def endonyms() -> frozenset[str]:
         if name:
             names.add(name)
             names.add(name[:1].upper() + name[1:])
-    return frozenset(names)
+    return sorted(names)
 
 
 def switcher_languages() -> tuple[str, ...]:

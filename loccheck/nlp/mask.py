@@ -239,10 +239,17 @@ def _joinable(terms: frozenset[str]) -> bool:
 
 
 def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
-    """``strip_terms`` of each of ``texts``, in one pass over them all."""
+    """``strip_terms`` of each of ``texts``, in one pass over them all.
+
+    A text without a term comes back as the same object, whose hash is
+    already known to the memos it is looked up in next.
+    """
     if not _joinable(terms):  # a term holding NUL could span two texts
         return [strip_terms(t, terms) for t in texts]
-    return each_joined(texts, partial(strip_terms, terms=terms))
+    stripped = each_joined(texts, partial(strip_terms, terms=terms))
+    return [
+        old if new == old else new for old, new in zip(texts, stripped, strict=True)
+    ]
 
 
 @lru_cache(maxsize=_MEMO)

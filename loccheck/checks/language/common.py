@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter, mul, not_
 
 from babel import Locale
 
@@ -34,11 +37,25 @@ def language_name(code: str) -> str:
         return code
 
 
-def _declared(segment: pm.Segment, page: pm.Page) -> bool:
-    """True if an inner ``lang`` attribute declares the segment's language."""
-    if not segment.lang or segment.lang == page.html_lang:
-        return False
-    return primary_language(segment.lang.strip()) is not None
+_KIND, _TEXT, _LANG = itemgetter(0), itemgetter(1), itemgetter(4)  # Segment fields
+
+
+def _judged(page: pm.Page) -> tuple[pm.Segment, ...] | list[pm.Segment]:
+    """The page's segments of the judged kinds, less those an inner ``lang``
+    attribute declares; each test runs once per distinct value, in C."""
+    segments = page.segments
+    html_lang = page.html_lang
+    langs = set(map(_LANG, segments)) - {None, html_lang}
+    declared = {lang for lang in langs if primary_language(lang.strip()) is not None}
+    if set(map(_KIND, segments)) <= JUDGED_KINDS:
+        if not declared:
+            return segments
+        return list(
+            compress(
+                segments, map(not_, map(declared.__contains__, map(_LANG, segments)))
+            )
+        )
+    return [s for s in segments if s.kind in JUDGED_KINDS and s.lang not in declared]
 
 
 def page_terms(page: pm.Page) -> frozenset[str]:
@@ -84,26 +101,26 @@ def _page_verdicts(
     page, market_id = key.page, key.market.id
     brands = page_terms(page)
     store = store_languages(page) - {market_id.split("-", 1)[0]}
-    html_lang = page.html_lang
-    segments = [
-        s
-        for s in page.segments
-        if s.kind in JUDGED_KINDS
-        and (not s.lang or s.lang == html_lang or not _declared(s, page))
-    ]
-    texts = list(dict.fromkeys([s.text for s in segments]))  # cards repeat labels
-    found = {
-        text: judge_segment(masked, market_id, glossary, store)
-        for text, masked in zip(texts, without_terms_each(texts, brands), strict=True)
+    segments = _judged(page)
+    counts = Counter(map(_TEXT, segments))  # cards repeat labels
+    texts = list(counts)
+    masked = without_terms_each(texts, brands)
+    # One look-up per distinct text, looped in C: pages repeat most of them.
+    results = list(
+        map(judge_segment, masked, repeat(market_id), repeat(glossary), repeat(store))
+    )
+    total = sum(map(mul, map(itemgetter(0), results), counts.values()))
+    foreign = {
+        text: found for text, found in zip(texts, results, strict=True) if found[1]
     }
-    judged = []
-    total = 0
-    for segment in segments:
-        letters, verdicts = found[segment.text]
-        total += letters
-        if verdicts:
-            judged.append((segment, letters, verdicts))
-    return tuple(judged), total
+    if not foreign:
+        return (), total
+    judged = tuple(
+        (segment, *foreign[segment.text])
+        for segment in segments
+        if segment.text in foreign
+    )
+    return judged, total
 
 
 def page_verdicts(
