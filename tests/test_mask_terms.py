@@ -53,6 +53,13 @@ def test_no_terms_leaves_texts_alone() -> None:
     assert strip_terms_each(["a", "Ладья"], frozenset()) == ["a", "Ладья"]
 
 
+def test_texts_without_a_term_come_back_as_the_same_objects() -> None:
+    texts = ["".join(["купить ", "сумку"]), "Сумка Ладья", "y"]
+    stripped = strip_terms_each(texts, TERMS)
+    assert stripped[0] is texts[0] and stripped[2] is texts[2]
+    assert stripped[1] == "Сумка  "
+
+
 def _with_every_term(text: str, terms: frozenset[str]) -> str:
     """The terms pattern of all ``terms``, with no pre-selection."""
     pattern = _terms_pattern(terms)

@@ -10,12 +10,11 @@ a shopper reads as language.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import import_module
-from itertools import pairwise
-
-from loccheck.page import each_joined
+from itertools import accumulate, pairwise
 
 # Memos of pure functions, bounded so that memory stays flat on big sites:
 # template strings repeat and stay cached; one-off product text cycles out.
@@ -214,19 +213,37 @@ def strip_terms(text: str, terms: frozenset[str]) -> str:
     """
     if not terms:
         return text
-    folded = _fold(text) if _CASE_CLASSES is not None else None
-    present = [t for t in terms if t.strip() and _starts(t, text, folded, 0) >= 0]
-    if not present:
+    present, spans = _term_matches(text, terms)
+    if not spans:
         return text
-    spans = sorted({span for t in present for span in _term_spans(t, text, folded)})
-    if any(end > start for (_, end), (start, _) in pairwise(spans)):
+    if _overlap(spans):
         pattern = _terms_pattern(frozenset(present))
         return pattern.sub(" ", text) if pattern is not None else text
+    return _blanked(text, spans, 0)
+
+
+def _term_matches(
+    text: str, terms: frozenset[str]
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """The terms found in ``text``, and the spans of their matches, sorted."""
+    folded = _fold(text) if _CASE_CLASSES is not None else None
+    present = [t for t in terms if t.strip() and _starts(t, text, folded, 0) >= 0]
+    spans = sorted({span for t in present for span in _term_spans(t, text, folded)})
+    return present, spans
+
+
+def _overlap(spans: list[tuple[int, int]]) -> bool:
+    return any(end > start for (_, end), (start, _) in pairwise(spans))
+
+
+def _blanked(text: str, spans: list[tuple[int, int]], offset: int) -> str:
+    """``text`` with each of ``spans`` (apart, sorted, shifted by ``offset``)
+    replaced by one space."""
     pieces = []
     last = 0
     for start, end in spans:
-        pieces.append(text[last:start])
-        last = end
+        pieces.append(text[last : start - offset])
+        last = end - offset
     pieces.append(text[last:])
     return " ".join(pieces)
 
@@ -244,12 +261,29 @@ def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
     A text without a term comes back as the same object, whose hash is
     already known to the memos it is looked up in next.
     """
-    if not _joinable(terms):  # a term holding NUL could span two texts
+    joined = "\0".join(texts)
+    if not terms or not _joinable(terms) or joined.count("\0") != len(texts) - 1:
+        # No term, or a NUL in a term (it could span two texts) or in a text.
         return [strip_terms(t, terms) for t in texts]
-    stripped = each_joined(texts, partial(strip_terms, terms=terms))
-    return [
-        old if new == old else new for old, new in zip(texts, stripped, strict=True)
-    ]
+    present, spans = _term_matches(joined, terms)
+    if not spans:
+        return list(texts)
+    if _overlap(spans):  # the one pattern of the terms found decides
+        pattern = _terms_pattern(frozenset(present))
+        assert pattern is not None  # terms were found
+        parts = pattern.sub(" ", joined).split("\0")
+        return [
+            old if new == old else new for old, new in zip(texts, parts, strict=True)
+        ]
+    # A match never holds the NUL between two texts: each lies in one text.
+    starts = [0, *accumulate(len(t) + 1 for t in texts)]
+    found: dict[int, list[tuple[int, int]]] = {}
+    for span in spans:
+        found.setdefault(bisect_right(starts, span[0]) - 1, []).append(span)
+    stripped = list(texts)
+    for index, inside in found.items():
+        stripped[index] = _blanked(texts[index], inside, starts[index])
+    return stripped
 
 
 @lru_cache(maxsize=_MEMO)

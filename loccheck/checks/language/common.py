@@ -6,8 +6,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress
 from operator import itemgetter, mul, not_
+from typing import cast
 
 from babel import Locale
 
@@ -16,6 +17,7 @@ from loccheck.checks.base import Check, PageContext
 from loccheck.checks.pagememo import PageKey
 from loccheck.langtags import primary_language
 from loccheck.markets import load_market
+from loccheck.memo import REPEATED_TEXTS
 from loccheck.model import Confidence, Finding
 from loccheck.nlp.judge import Verdict, judge_segment, without_terms_each
 
@@ -62,11 +64,11 @@ def page_terms(page: pm.Page) -> frozenset[str]:
     """Brand-like terms of the page itself: JSON-LD brands, og:site_name, and
     the site name that a title carries after a separator ("Сумка — Ладья")."""
     terms = set(page.brands)
-    for segment in page.segments:
-        if segment.kind == pm.TITLE:
-            for separator in _SEPARATORS:
-                if separator in segment.text:
-                    terms.add(segment.text.rsplit(separator, 1)[1].strip())
+    segments = page.segments
+    for segment in compress(segments, map(pm.TITLE.__eq__, map(_KIND, segments))):
+        for separator in _SEPARATORS:
+            if separator in segment.text:
+                terms.add(segment.text.rsplit(separator, 1)[1].strip())
     return frozenset(t for t in terms if t)
 
 
@@ -89,6 +91,15 @@ class Judged:
     letters: int
 
 
+@lru_cache(maxsize=16)
+def _known(
+    market_id: str, glossary: frozenset[str], store: frozenset[str]
+) -> dict[str, tuple[int, tuple[Verdict, ...]]]:
+    """The judgements of one market's texts by text: ``judge_segment``'s memo,
+    read at a plain dict's speed (its own memo hashes four arguments)."""
+    return {}
+
+
 @lru_cache(maxsize=4)
 def _page_verdicts(
     key: PageKey, glossary: frozenset[str]
@@ -105,10 +116,19 @@ def _page_verdicts(
     counts = Counter(map(_TEXT, segments))  # cards repeat labels
     texts = list(counts)
     masked = without_terms_each(texts, brands)
-    # One look-up per distinct text, looped in C: pages repeat most of them.
-    results = list(
-        map(judge_segment, masked, repeat(market_id), repeat(glossary), repeat(store))
-    )
+    # A dict look-up per distinct text, looped in C: pages repeat most of them.
+    known = _known(market_id, glossary, store)
+    looked_up = list(map(known.get, masked))
+    if None in looked_up:
+        if len(known) >= REPEATED_TEXTS:
+            known.clear()  # bounded: what repeats is back after a page or two
+        for index, result in enumerate(looked_up):
+            if result is None:
+                text = masked[index]
+                looked_up[index] = known[text] = judge_segment(
+                    text, market_id, glossary, store
+                )
+    results = cast("list[tuple[int, tuple[Verdict, ...]]]", looked_up)
     total = sum(map(mul, map(itemgetter(0), results), counts.values()))
     foreign = {
         text: found for text, found in zip(texts, results, strict=True) if found[1]
