@@ -10,11 +10,10 @@ a shopper reads as language.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import import_module
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 # Memos of pure functions, bounded so that memory stays flat on big sites:
 # template strings repeat and stay cached; one-off product text cycles out.
@@ -275,14 +274,15 @@ def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
         return [
             old if new == old else new for old, new in zip(texts, parts, strict=True)
         ]
-    # A match never holds the NUL between two texts: each lies in one text.
-    starts = [0, *accumulate(len(t) + 1 for t in texts)]
+    # A match never holds the NUL between two texts: each lies in one text,
+    # the one after as many NULs as come before the match.
     found: dict[int, list[tuple[int, int]]] = {}
     for span in spans:
-        found.setdefault(bisect_right(starts, span[0]) - 1, []).append(span)
+        found.setdefault(joined.count("\0", 0, span[0]), []).append(span)
     stripped = list(texts)
     for index, inside in found.items():
-        stripped[index] = _blanked(texts[index], inside, starts[index])
+        begin = joined.rfind("\0", 0, inside[0][0]) + 1
+        stripped[index] = _blanked(texts[index], inside, begin)
     return stripped
 
 
@@ -291,7 +291,10 @@ def _is_brandlike(word: str) -> bool:
     """Acronyms ("SKU", "DPD") and CamelCase tokens ("iPhone", "PayPal")."""
     if 2 <= len(word) <= 5 and word.isupper():
         return True  # longer all-capital words are words set in capitals
-    return any(c.isupper() for c in word[1:]) and not word.isupper()
+    tail = word[1:]
+    if tail.islower():
+        return False  # the common case: no capital after the first letter
+    return any(c.isupper() for c in tail) and not word.isupper()
 
 
 @lru_cache(maxsize=512)
