@@ -6,7 +6,14 @@ from __future__ import annotations
 import random
 import re
 
-from loccheck.nlp.mask import _IDENTIFIER_HINT, _NUMBERS, _WORD, _blank_number
+from loccheck.nlp.mask import (
+    _IDENTIFIER_HINT,
+    _NUMBERS,
+    _WORD,
+    _WORD_OF_DENOISED,
+    _blank_number,
+    denoise,
+)
 
 # The word as first written: a letter, then letters or one joining mark that
 # a letter follows.
@@ -39,3 +46,14 @@ def test_numbers_are_blanked_as_the_first_pattern_blanked_them() -> None:
         assert _NUMBERS.sub(_blank_number, text) == expected, text
         hint = _IDENTIFIER_HINT.search(text) is not None
         assert hint == (_IDENTIFIER_HINT_FIRST.search(text) is not None), text
+
+
+def test_denoised_text_holds_no_digit_and_the_plain_pattern_finds_its_words() -> None:
+    rng = random.Random(5)
+    alphabet = "aZжЫé'’-.²½1٣ ２あ\u0301,«»x/@:"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        denoised = denoise(text)
+        assert not any(c.isdecimal() for c in denoised), (text, denoised)
+        if "_" not in denoised:
+            assert _WORD_OF_DENOISED.findall(denoised) == _WORD.findall(denoised)
