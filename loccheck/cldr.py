@@ -8,6 +8,7 @@ a fact that every locale contributes (currency symbols, language names).
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterator
 from typing import Any
 
 from babel import localedata
@@ -21,13 +22,17 @@ def own_data(name: str) -> dict[str, Any]:
     return data
 
 
-def _parent(name: str) -> str:
-    """The locale ``name`` inherits from, as Babel's loader finds it (CLDR's
-    parent exceptions, else the name less its last part, else root)."""
-    exception: str | None = get_global("parent_exceptions").get(name)
-    if exception:
-        return exception
-    return name.rsplit("_", 1)[0] if "_" in name else "root"
+def _chain(name: str) -> Iterator[str]:
+    """``name`` and the locales it inherits from, as Babel's loader finds them
+    (CLDR's parent exceptions, else the name less its last part), to root."""
+    exceptions = get_global("parent_exceptions")
+    while True:
+        yield name
+        if name == "root":
+            return
+        name = exceptions.get(name) or (
+            name.rsplit("_", 1)[0] if "_" in name else "root"
+        )
 
 
 def inherited_value(name: str, section: str, key: str) -> Any:
@@ -35,11 +40,11 @@ def inherited_value(name: str, section: str, key: str) -> Any:
 
     Reads one small file per link, where Babel merges each locale's whole data.
     """
-    while True:
-        value = own_data(name).get(section, {}).get(key)
-        if value is not None or name == "root":
+    for link in _chain(name):
+        value = own_data(link).get(section, {}).get(key)
+        if value is not None:
             return value
-        name = _parent(name)
+    return None
 
 
 def private_data(name: str) -> localedata.LocaleDataDict:
@@ -51,10 +56,7 @@ def private_data(name: str) -> localedata.LocaleDataDict:
     read, Danish date fields hold "čtvrtletí". A derivation that reads many
     locales would then depend on the order it read them in.
     """
-    chain = [name]
-    while chain[-1] != "root":
-        chain.append(_parent(chain[-1]))
     data: dict[str | int | None, Any] = {}
-    for link in reversed(chain):
+    for link in reversed(list(_chain(name))):
         localedata.merge(data, own_data(link))
     return localedata.LocaleDataDict(data)
