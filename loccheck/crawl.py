@@ -151,7 +151,8 @@ class _Listing:
 
     def __init__(self, root: str, exclude: tuple[str, ...]) -> None:
         self.root, self.exclude = root, exclude
-        self.files: dict[str, tuple[str, bool]] = {}  # real -> (rel, sniff?)
+        # real path from the root -> (smallest listed path, sniff?)
+        self.files: dict[str, tuple[str, bool]] = {}
         self.sitemaps: list[str] = []
         self.top_dirs: list[str] = []
         self.notes: list[Note] = []
@@ -213,25 +214,23 @@ class _Listing:
         suffix = _suffix(lower)
         page = suffix in PAGE_SUFFIXES
         if page or suffix in _SNIFF_SUFFIXES:
-            best = self.files.get(real)
+            real_rel = _relative(real, self.root)
+            real_rel = rel if real_rel == rel else real_rel  # keep one string
+            best = self.files.get(real_rel)
             if best is None or rel < best[0]:
-                self.files[real] = (rel, not page)
+                self.files[real_rel] = (rel, not page)
 
     def aliases(self) -> dict[str, str]:
         """Map real relative paths to listed paths where the two differ."""
-        found = {}
-        for real, (rel, _) in self.files.items():
-            real_rel = _relative(real, self.root)
-            if real_rel != rel:
-                found[real_rel] = rel
-        return found
+        return {real: rel for real, (rel, _) in self.files.items() if real != rel}
 
     def pages(self, index: SiteIndex) -> list[str]:
         """Return the listed pages, sniffing files without a page suffix."""
         found = []
         for real, (rel, sniff) in self.files.items():
-            if not sniff or _sniff(real):
-                index._memo[rel] = ("page", rel)
+            if not sniff or _sniff(os.path.join(self.root, real)):
+                if len(index._memo) < _CACHED_PROBES:
+                    index._memo[rel] = ("page", rel)
                 found.append(rel)
         return found
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,28 +13,64 @@ from lxml import etree
 _SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, uncompressed
 _MAX_BASE_DEPTH = 3
 _ENTRIES = ("url", "sitemap")
-_XML_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-)
+_READ_BYTES = 1 << 16
+_XML_OPTIONS = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+}
 
 
 def parse_sitemap(path: Path) -> tuple[str, list[str]]:
-    """Return a sitemap's kind (urlset or sitemapindex) and its ``<loc>`` URLs."""
+    """Return a sitemap's kind (urlset or sitemapindex) and its ``<loc>`` URLs.
+
+    The file is read as a stream and each entry is dropped once its URL is
+    taken, so a sitemap of 50,000 URLs never stands in memory as a tree.
+    """
     with open(path, "rb") as handle:
-        data = handle.read(_SITEMAP_MAX_BYTES + 1)
-    if data.startswith(b"\x1f\x8b"):
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
-            data = unzipped.read(_SITEMAP_MAX_BYTES + 1)
-    if len(data) > _SITEMAP_MAX_BYTES:
-        raise ValueError("it is larger than 50 MB")
-    root = etree.fromstring(data, _XML_PARSER)
-    kind = etree.QName(root).localname
-    if kind not in ("urlset", "sitemapindex"):
-        raise ValueError(f"its root element is <{kind}>, not <urlset>")
-    return kind, [
+        if handle.read(2) == b"\x1f\x8b":
+            handle.seek(0)
+            with gzip.GzipFile(fileobj=handle) as unzipped:
+                return _read_locs(unzipped.read)
+        handle.seek(0)
+        return _read_locs(handle.read)
+
+
+def _read_locs(read: Callable[[int], bytes]) -> tuple[str, list[str]]:
+    parser = etree.XMLPullParser(("start", "end"), **_XML_OPTIONS)
+    kind, depth, size, locs = "", 0, 0, []
+    while chunk := read(_READ_BYTES):
+        size += len(chunk)
+        if size > _SITEMAP_MAX_BYTES:
+            raise ValueError("it is larger than 50 MB")
+        parser.feed(chunk)
+        for event, element in parser.read_events():
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    kind = etree.QName(element).localname
+                    if kind not in ("urlset", "sitemapindex"):
+                        raise ValueError(f"its root element is <{kind}>, not <urlset>")
+                continue
+            depth -= 1
+            if depth == 1:
+                locs.extend(_entry_locs(element))
+                element.clear()
+                while element.getprevious() is not None:  # read: drop it
+                    del element.getparent()[0]
+    if not size:
+        raise ValueError("it is empty")
+    parser.close()
+    return kind, locs
+
+
+def _entry_locs(entry: etree._Element) -> list[str]:
+    """The ``<loc>`` URLs of one ``<url>`` or ``<sitemap>`` entry."""
+    if not isinstance(entry.tag, str) or etree.QName(entry).localname not in _ENTRIES:
+        return []
+    return [
         loc.text.strip()
-        for entry in root
-        if isinstance(entry.tag, str) and etree.QName(entry).localname in _ENTRIES
         for loc in entry.iterchildren("{*}loc")
         if loc.text and loc.text.strip()
     ]

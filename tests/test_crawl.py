@@ -19,6 +19,7 @@ from loccheck.crawl import (
     looks_like_html,
     resolve_link,
 )
+from loccheck.sitemaps import parse_sitemap
 
 HTML = "<!DOCTYPE html><html><head><title>{0}</title></head><body>{0}</body></html>"
 SHOP = "shop.example.com"
@@ -322,6 +323,36 @@ def test_broken_sitemaps_get_notes(tmp_path: Path) -> None:
         "sitemap2.xml.gz": "broken-sitemap",
     }
     assert found.pages == ("index.html",)
+
+
+def test_sitemap_is_read_whole_across_chunks(tmp_path: Path) -> None:
+    """Entries straddle read chunks; comments, other elements and deeper <loc> are
+    skipped; every URL comes back, in order, plain or gzipped."""
+    ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    urls = [f"https://{SHOP}/products/item-{n:05d}.html" for n in range(3000)]
+    body = "".join(
+        f"<!-- n{n} --><url><loc> {url} </loc><lastmod>2025-01-01</lastmod></url>"
+        for n, url in enumerate(urls)
+    )
+    odd = "<image><loc>https://x/a.png</loc></image><url><x><loc>https://x/</loc></x></url>"
+    text = f'<?xml version="1.0"?><urlset xmlns="{ns}">{odd}{body}</urlset>'
+    assert len(text) > 3 * 65536
+    (tmp_path / "plain.xml").write_text(text)
+    (tmp_path / "zipped.xml.gz").write_bytes(gzip.compress(text.encode()))
+    for name in ("plain.xml", "zipped.xml.gz"):
+        assert parse_sitemap(tmp_path / name) == ("urlset", urls)
+    index = sitemap(*urls[:2], index=True)
+    (tmp_path / "index.xml").write_text(index)
+    assert parse_sitemap(tmp_path / "index.xml") == ("sitemapindex", urls[:2])
+
+
+def test_empty_and_foreign_sitemaps_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "empty.xml").write_bytes(b"")
+    (tmp_path / "feed.xml").write_text("<rss><channel/></rss>")
+    with pytest.raises(ValueError, match="empty"):
+        parse_sitemap(tmp_path / "empty.xml")
+    with pytest.raises(ValueError, match="<rss>"):
+        parse_sitemap(tmp_path / "feed.xml")
 
 
 def test_sitemap_entities_are_not_expanded(tmp_path: Path) -> None:
