@@ -349,6 +349,11 @@ _AGREE_LEAD = {1: _SINGLE_AGREE, 2: 0.1}
 _EN_OVERRULE = 0.3
 
 
+# A one-character word: what ``str.split`` leaves of one character, found in C
+# (whether it is a letter is asked of the few found).
+_ONE_CHARACTER = re.compile(r"(?<!\S)\S(?!\S)")
+
+
 def _neighbour_hint(
     tokens: list[str], market: Market, accepted: frozenset[str]
 ) -> str | None:
@@ -358,8 +363,9 @@ def _neighbour_hint(
     Ukrainian); words both write ("доставка") and unknown words do not. A
     word only the market's own lexicon has rules the hint out.
     """
-    text = "".join(tokens)
-    for letters, language in _LATIN_HINTS.get(market.language, ()):
+    hints = _LATIN_HINTS.get(market.language, ())
+    text = "".join(tokens) if hints else ""
+    for letters, language in hints:
         if language not in accepted and any(c in letters for c in text):
             return language
     neighbours = frozenset(market.neighbour_languages) - accepted
@@ -416,7 +422,7 @@ def _same_script(
     # counted where the tokens were found, so the count is the denoised text's.
     read = span if denoised is text else _span(denoised, tokens)
     count = word_count(tokens) + sum(
-        1 for w in read.split() if len(w) == 1 and w.isalpha()
+        1 for w in _ONE_CHARACTER.findall(read) if w.isalpha()
     )
     letters = evidence(tokens, market)
     if letters is not None and letters not in accepted:

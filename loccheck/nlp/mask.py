@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import import_module
 from itertools import pairwise
+from typing import cast
 
 # Memos of pure functions, bounded so that memory stays flat on big sites:
 # template strings repeat and stay cached; one-off product text cycles out.
@@ -224,10 +225,12 @@ def strip_terms(text: str, terms: frozenset[str]) -> str:
 
 
 def _term_matches(
-    text: str, terms: frozenset[str]
+    text: str, terms: frozenset[str], folded: str | None = None
 ) -> tuple[list[str], list[tuple[int, int]]]:
-    """The terms found in ``text``, and the spans of their matches, sorted."""
-    folded = _fold(text) if _CASE_CLASSES is not None else None
+    """The terms found in ``text`` (``folded``: its ``_fold``, if known), and
+    the spans of their matches, sorted."""
+    if folded is None and _CASE_CLASSES is not None:
+        folded = _fold(text)
     present = [t for t in terms if t.strip() and _starts(t, text, folded, 0) >= 0]
     spans = sorted({span for t in present for span in _term_spans(t, text, folded)})
     return present, spans
@@ -256,6 +259,30 @@ def _joinable(terms: frozenset[str]) -> bool:
     return not any("\0" in t for t in terms)
 
 
+@lru_cache(maxsize=1)
+def _folded_texts() -> dict[str, str]:
+    """Texts and their ``_fold``: pages repeat most of their texts."""
+    return {}
+
+
+def _fold_each(texts: list[str]) -> str | None:
+    """``_fold`` of ``texts`` joined with NUL, which is the join of each
+    text's fold (folding keeps each character's place, and a NUL ends the
+    context of a final sigma as the end of a text does); each is memoised."""
+    if _CASE_CLASSES is None:
+        return None
+    memo = _folded_texts()
+    folded = list(map(memo.get, texts))
+    if None in folded:
+        if len(memo) >= _MEMO:
+            memo.clear()  # bounded: what repeats is back after a page or two
+        for index, found in enumerate(folded):
+            if found is None:
+                text = texts[index]
+                folded[index] = memo[text] = _fold(text)
+    return "\0".join(cast("list[str]", folded))
+
+
 def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
     """``strip_terms`` of each of ``texts``, in one pass over them all.
 
@@ -266,7 +293,7 @@ def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
     if not terms or not _joinable(terms) or joined.count("\0") != len(texts) - 1:
         # No term, or a NUL in a term (it could span two texts) or in a text.
         return [strip_terms(t, terms) for t in texts]
-    present, spans = _term_matches(joined, terms)
+    present, spans = _term_matches(joined, terms, _fold_each(texts))
     if not spans:
         return list(texts)
     if _overlap(spans):  # the one pattern of the terms found decides
