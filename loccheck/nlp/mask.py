@@ -16,6 +16,8 @@ from importlib import import_module
 from itertools import pairwise
 from typing import cast
 
+from loccheck.memo import REPEATED_TEXTS
+
 # Memos of pure functions, bounded so that memory stays flat on big sites:
 # template strings repeat and stay cached; one-off product text cycles out.
 _MEMO = 8192
@@ -274,7 +276,7 @@ def _fold_each(texts: list[str]) -> str | None:
     memo = _folded_texts()
     folded = list(map(memo.get, texts))
     if None in folded:
-        if len(memo) >= _MEMO:
+        if len(memo) >= REPEATED_TEXTS:
             memo.clear()  # bounded: what repeats is back after a page or two
         for index, found in enumerate(folded):
             if found is None:
