@@ -14,9 +14,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import import_module
 from itertools import pairwise
-from typing import cast
 
-from loccheck.memo import REPEATED_TEXTS
+from loccheck.memo import each_memoised
 
 # Memos of pure functions, bounded so that memory stays flat on big sites:
 # template strings repeat and stay cached; one-off product text cycles out.
@@ -273,16 +272,8 @@ def _fold_each(texts: list[str]) -> str | None:
     context of a final sigma as the end of a text does); each is memoised."""
     if _CASE_CLASSES is None:
         return None
-    memo = _folded_texts()
-    folded = list(map(memo.get, texts))
-    if None in folded:
-        if len(memo) >= REPEATED_TEXTS:
-            memo.clear()  # bounded: what repeats is back after a page or two
-        for index, found in enumerate(folded):
-            if found is None:
-                text = texts[index]
-                folded[index] = memo[text] = _fold(text)
-    return "\0".join(cast("list[str]", folded))
+    folded = each_memoised(_folded_texts(), texts, _fold)
+    return "\0".join(folded)
 
 
 def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, mul, not_
-from typing import cast
 
 from babel import Locale
 
@@ -17,7 +16,7 @@ from loccheck.checks.base import Check, PageContext
 from loccheck.checks.pagememo import PageKey
 from loccheck.langtags import primary_language
 from loccheck.markets import load_market
-from loccheck.memo import REPEATED_TEXTS
+from loccheck.memo import each_memoised
 from loccheck.model import Confidence, Finding
 from loccheck.nlp.judge import Verdict, judge_segment, without_terms_each
 
@@ -117,18 +116,11 @@ def _page_verdicts(
     texts = list(counts)
     masked = without_terms_each(texts, brands)
     # A dict look-up per distinct text, looped in C: pages repeat most of them.
-    known = _known(market_id, glossary, store)
-    looked_up = list(map(known.get, masked))
-    if None in looked_up:
-        if len(known) >= REPEATED_TEXTS:
-            known.clear()  # bounded: what repeats is back after a page or two
-        for index, result in enumerate(looked_up):
-            if result is None:
-                text = masked[index]
-                looked_up[index] = known[text] = judge_segment(
-                    text, market_id, glossary, store
-                )
-    results = cast("list[tuple[int, tuple[Verdict, ...]]]", looked_up)
+    results = each_memoised(
+        _known(market_id, glossary, store),
+        masked,
+        lambda text: judge_segment(text, market_id, glossary, store),
+    )
     total = sum(map(mul, map(itemgetter(0), results), counts.values()))
     foreign = {
         text: found for text, found in zip(texts, results, strict=True) if found[1]
