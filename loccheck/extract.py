@@ -203,9 +203,9 @@ def build_page(path: str, source: str, encoding: str | None = None) -> pm.Page:
             path=path, source=source, encoding=encoding, parse_problem=problem
         )
     html_el = root if root.tag == "html" else root.find(".//html")
+    # Not xml:lang: in an HTML document it has no effect (HTML Standard,
+    # "The lang and xml:lang attributes"), so a page with only it lacks lang.
     html_lang = html_el.get("lang") if html_el is not None else None
-    if html_lang is None and html_el is not None:
-        html_lang = html_el.get("{http://www.w3.org/XML/1998/namespace}lang")
     lang = html_lang.strip() if html_lang else None
     head = _Head()
     jsonld_errors: list[tuple[int, str]] = []

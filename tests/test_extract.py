@@ -209,3 +209,14 @@ def test_lines_survive_cr_newlines_and_an_xml_declaration() -> None:
     page = build_page("p.html", source)
     segment = next(s for s in page.segments if s.text == "Третья")
     assert page.position(segment.line, segment.text) == (5, 4)
+
+
+def test_xml_lang_alone_does_not_give_an_html_page_its_language() -> None:
+    """In an HTML document xml:lang has no effect (HTML Standard): only lang
+    declares the page's language."""
+    only_xml = (
+        '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="ru"><body>x</body></html>'
+    )
+    both = '<html xml:lang="ru" lang="ru-RU"><body>x</body></html>'
+    assert build_page("a.html", only_xml).html_lang is None
+    assert build_page("b.html", both).html_lang == "ru-RU"
