@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import re
 
-from loccheck.nlp.judge import _ONE_CHARACTER
 from loccheck.nlp.mask import (
     _IDENTIFIER_HINT,
     _NUMBERS,
@@ -58,14 +57,3 @@ def test_denoised_text_holds_no_digit_and_the_plain_pattern_finds_its_words() ->
         assert not any(c.isdecimal() for c in denoised), (text, denoised)
         if "_" not in denoised:
             assert _WORD_OF_DENOISED.findall(denoised) == _WORD.findall(denoised)
-
-
-def test_one_character_words_are_those_split_leaves() -> None:
-    """The judge counts one-letter words with a pattern; it must find what
-    ``str.split`` leaves of one character, with every kind of space."""
-    rng = random.Random(13)
-    alphabet = " \t\n\xa0\u2003\u3000\x1c\x85aбя½²_-.中1"
-    for _ in range(20000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        split = [word for word in text.split() if len(word) == 1]
-        assert _ONE_CHARACTER.findall(text) == split, text

@@ -349,11 +349,6 @@ _AGREE_LEAD = {1: _SINGLE_AGREE, 2: 0.1}
 _EN_OVERRULE = 0.3
 
 
-# A one-character word: what ``str.split`` leaves of one character, found in C
-# (whether it is a letter is asked of the few found).
-_ONE_CHARACTER = re.compile(r"(?<!\S)\S(?!\S)")
-
-
 def _neighbour_hint(
     tokens: list[str], market: Market, accepted: frozenset[str]
 ) -> str | None:
@@ -422,7 +417,7 @@ def _same_script(
     # counted where the tokens were found, so the count is the denoised text's.
     read = span if denoised is text else _span(denoised, tokens)
     count = word_count(tokens) + sum(
-        1 for w in _ONE_CHARACTER.findall(read) if w.isalpha()
+        1 for w in read.split() if len(w) == 1 and w.isalpha()
     )
     letters = evidence(tokens, market)
     if letters is not None and letters not in accepted:
