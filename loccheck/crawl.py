@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -549,7 +550,7 @@ def _read_sitemaps(
         done.add(rel)
         try:
             kind, locs = parse_sitemap(index.root / rel)
-        except (OSError, EOFError, ValueError, etree.XMLSyntaxError) as err:
+        except (OSError, EOFError, ValueError, etree.XMLSyntaxError, zlib.error) as err:
             reason = str(err).splitlines()[0] if str(err) else type(err).__name__
             message = f"Sitemap {rel} could not be read: {reason}."
             notes.append(Note(rel, "broken-sitemap", message))

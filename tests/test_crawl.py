@@ -316,11 +316,15 @@ def test_broken_sitemaps_get_notes(tmp_path: Path) -> None:
     write(tmp_path, "sitemap.xml", "<urlset><url><loc>https://x/</loc></url>")
     write(tmp_path, "sitemap-feed.xml", "<rss><channel/></rss>")
     (tmp_path / "sitemap2.xml.gz").write_bytes(b"\x1f\x8bnot gzip")
+    packed = gzip.compress(sitemap(f"https://{SHOP}/index.html").encode())
+    corrupt = packed[:10] + bytes([0x07]) + packed[11:]  # an invalid deflate block
+    (tmp_path / "sitemap3.xml.gz").write_bytes(corrupt)
     found = discover(tmp_path)
     assert kinds(found) == {
         "sitemap.xml": "broken-sitemap",
         "sitemap-feed.xml": "broken-sitemap",
         "sitemap2.xml.gz": "broken-sitemap",
+        "sitemap3.xml.gz": "broken-sitemap",
     }
     assert found.pages == ("index.html",)
 
