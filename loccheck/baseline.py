@@ -108,11 +108,24 @@ def entries_of(result: RunResult) -> tuple[BaselineEntry, ...]:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def dump_baseline(entries: tuple[BaselineEntry, ...]) -> str:
-    """Serialise entries one per line, so a baseline change reads well in a diff."""
+    """Serialise entries one per line, so a baseline change reads well in a diff.
+
+    A file name that is not UTF-8 holds its raw bytes as lone surrogates:
+    they are written as JSON escapes, so the file is UTF-8 and reads back to
+    the very same name.
+    """
     lines = ",\n".join(
         f"    {json.dumps(e.to_dict(), ensure_ascii=False)}" for e in entries
     )
+    lines = _SURROGATE.sub(_escaped, lines)
     body = f"[\n{lines}\n  ]" if entries else "[]"
     return f'{{\n  "version": {VERSION},\n  "findings": {body}\n}}\n'
 

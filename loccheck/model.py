@@ -101,7 +101,9 @@ class Finding:
         if self.key is not None:
             parts.append(self.key)
         key = "\x1f".join(parts)
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+        # A file name that is not UTF-8 holds its raw bytes as lone surrogates:
+        # hashed as they are, so the page still has a stable fingerprint.
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str, str]:

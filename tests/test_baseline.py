@@ -264,3 +264,24 @@ def test_configured_baseline_is_relative_to_the_config_file(
     other = root / "other.json"
     other.write_text('{"version": 1, "findings": []}', encoding="utf-8")
     invoke(["scan", ".", "--baseline", str(other)], 1)  # the option wins
+
+
+def test_a_page_whose_name_is_not_utf8_round_trips(tmp_path: Path) -> None:
+    """Its raw bytes are written as JSON escapes: the file is UTF-8, the
+    finding is known on the next run, and fixed once the page is mended."""
+    root = tmp_path / "site"
+    root.mkdir()
+    name = bytes(root) + b"/caf\xe9.html"  # Latin-1, not UTF-8
+    with open(name, "wb") as handle:
+        handle.write(OFFER.encode())
+    baseline = tmp_path / "baseline.json"
+    args = ["scan", str(root), "--locale", "ru-RU"]
+    invoke([*args, "--write-baseline", str(baseline)], 0)
+    text = baseline.read_bytes().decode("utf-8")
+    assert json.loads(text)["findings"][0]["page"] == "caf\udce9.html"
+    data = report([*args, "--baseline", str(baseline)], 0)
+    assert data["summary"]["baseline"] == {"known": 1, "new": 0, "fixed": 0}
+    with open(name, "wb") as handle:
+        handle.write(page("<p>Цена: 20,99 ₽</p>").encode())
+    data = report([*args, "--baseline", str(baseline)], 0)
+    assert data["summary"]["baseline"] == {"known": 0, "new": 0, "fixed": 1}
