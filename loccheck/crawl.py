@@ -524,6 +524,8 @@ def _probe_fs(index: SiteIndex, rel: str) -> tuple[str, str]:
         return ("missing", rel)
     if stat.S_ISDIR(mode):
         return ("dir", real_rel)
+    if not stat.S_ISREG(mode):
+        return ("missing", rel)  # a pipe, socket or device: reading it may block
     path = index.aliases.get(real_rel, real_rel)
     suffix = _suffix(path)
     if suffix in _SNIFF_SUFFIXES and _sniff(f"{root}/{real_rel}"):

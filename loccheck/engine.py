@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -206,10 +207,16 @@ def check_file(path: str, settings: ScanSettings) -> PageResult:
     """Read one page of the export (never outside its root) and check it."""
     full = settings.index.root / path
     try:
-        data = full.read_bytes()
+        if not stat.S_ISREG(os.stat(full).st_mode):
+            # A pipe, socket or device named like a page: reading may block.
+            problem = "it is not a regular file"
+        else:
+            problem, data = "", full.read_bytes()
     except OSError as exc:
+        problem = f"cannot read: {exc.strerror or exc}"
+    if problem:
         summary = PageSummary(path, None, LocaleSource.NONE, 0, 0)
-        note = Note(path, "unreadable", f"{path}: cannot read: {exc.strerror or exc}.")
+        note = Note(path, "unreadable", f"{path}: {problem}.")
         return PageResult(summary, (), (note,), PageFacts(path, None, ()))
     try:
         return check_page(path, data, settings)

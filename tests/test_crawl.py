@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import pickle
+import threading
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -497,3 +499,33 @@ def test_site_index_pickles_without_its_memos(tmp_path: Path) -> None:
 )
 def test_looks_like_html(head: bytes, expected: bool) -> None:
     assert looks_like_html(head) is expected
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+def test_a_pipe_named_like_a_page_is_never_read(tmp_path: Path) -> None:
+    """Reading a named pipe blocks until something writes to it: a link to one
+    resolves as missing, and one given as the page to scan gets a note. (A
+    thread opens the pipe for writing after a while, so that a regression
+    fails here instead of hanging.)"""
+    from loccheck.engine import ScanOptions, scan
+
+    write(tmp_path, "index.html", '<html lang="ru"><body><a href="pipe.html">x</a>')
+    pipe = tmp_path / "pipe.html"
+    os.mkfifo(pipe)
+    index = discover(tmp_path).index
+    assert resolve_link(index, "index.html", "pipe.html").kind == "missing"
+
+    def unblock() -> None:
+        with contextlib.suppress(OSError), open(pipe, "wb"):
+            pass
+
+    timer = threading.Timer(10, unblock)
+    timer.start()
+    try:
+        whole = scan(tmp_path, "site", ScanOptions(), jobs=1)
+        alone = scan(pipe, "pipe.html", ScanOptions(), jobs=1)
+    finally:
+        timer.cancel()
+    assert [p.page for p in whole.pages] == ["index.html"]
+    assert [(n.page, n.kind) for n in alone.notes] == [("pipe.html", "unreadable")]
+    assert "not a regular file" in alone.notes[0].message
