@@ -13,6 +13,7 @@ from loccheck.page import Page, Segment
 __all__ = [
     "WORD",
     "PageKey",
+    "ascii_lowered_source",
     "digit_segments",
     "folded_text",
     "folded_words",
@@ -101,3 +102,11 @@ def folded_words(page: Page, market: Market) -> frozenset[str]:
 def lowered_source(page: Page, market: Market) -> str:
     """The page's HTML source in lower case, for cheap literal tests."""
     return page.source.lower()
+
+
+@per_page
+def ascii_lowered_source(page: Page, market: Market) -> bytes:
+    """The page's HTML source as UTF-8 with ASCII letters in lower case, for
+    cheap tests of ASCII literals (a third of the cost of ``lowered_source``
+    on a Cyrillic page)."""
+    return page.source.encode("utf-8", "surrogatepass").lower()

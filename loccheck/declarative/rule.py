@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from loccheck.checks.base import Check, PageContext
-from loccheck.checks.pagememo import lowered_source
+from loccheck.checks.pagememo import ascii_lowered_source, lowered_source
 from loccheck.declarative.kinds import Hit, TextMatcher
 from loccheck.declarative.kinds.attribute import Attribute
 from loccheck.declarative.spec import RuleSpec
@@ -92,8 +92,14 @@ class DeclarativeRule(Check):
 
     def _check_elements(self, ctx: PageContext, market: Market) -> Iterator[Finding]:
         matcher: Attribute = self.matcher
-        if not matcher.may_match(lowered_source(ctx.page, market)):
-            return
+        if matcher.needles:
+            lowered = (
+                ascii_lowered_source(ctx.page, market)
+                if matcher.ascii_needles is not None
+                else lowered_source(ctx.page, market)
+            )
+            if not matcher.may_match(lowered):
+                return
         root = ctx.page.tree
         if root is None:
             return

@@ -379,3 +379,47 @@ def test_suppressing_a_rule_of_the_runs_own_pack_is_not_unknown(
     assert rules.count("no-bonus-word") == 1  # the second one, not suppressed
     unknown = [text for rule, text, _ in found if rule == "unknown-suppression"]
     assert unknown == ["no-such-rule"]
+
+
+NAMED_META = """\
+id: described-meta
+kind: attribute
+category: markup
+severity: warning
+confidence: high
+summary: A meta tag named "Описание" has no content.
+message: 'The meta tag "Описание" is empty.'
+why: The store's theme fills this tag for its own search box.
+selector: 'meta[name="Описание"]'
+attribute: content
+must: be-present
+markets: [ru]
+examples:
+  bad:
+    - html: >-
+        <html lang="ru"><head><meta name="Описание"></head>
+        <body><p>Каталог</p></body></html>
+      market: ru-RU
+  good:
+    - html: >-
+        <html lang="ru"><head><meta name="Описание" content="x"></head>
+        <body><p>Каталог</p></body></html>
+      market: ru-RU
+"""
+
+
+def test_attribute_rules_find_elements_in_any_case_of_their_needles(
+    tmp_path: Path, write_site: Callable[[dict[str, str | bytes]], Path]
+) -> None:
+    """ASCII needles are looked for in the source lowered byte by byte (tags
+    written in capitals still match); a needle with other letters is looked
+    for in the source lowered as text (a Cyrillic capital is lowered too)."""
+    folder = _rule_dir(tmp_path, {"r.yaml": NAMED_META})
+    page = (
+        '<HTML LANG="ru"><HEAD><META HTTP-EQUIV="Content-Language" CONTENT="en">'
+        '<META NAME="Описание"></HEAD><BODY><P>Каталог</P></BODY></HTML>'
+    )
+    site = write_site({"index.html": page})
+    options = ScanOptions(locale="ru-RU", rule_paths=(str(folder),))
+    rules = {f.rule for f in scan(site, "s", options, 1).findings}
+    assert {"content-language-mismatch", "described-meta"} <= rules

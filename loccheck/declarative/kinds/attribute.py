@@ -57,15 +57,25 @@ class Attribute:
     must: str
     value: str | None
     compare: str
+    # The needles as bytes when all are ASCII: then the page's source, lowered
+    # byte by byte (ASCII letters only, as the HTML parser lowers names), is
+    # enough, and much cheaper than lowering all its text.
+    ascii_needles: tuple[tuple[bytes, ...], ...] | None = None
 
     def _same(self, found: str, expected: str) -> bool:
         if self.compare == "language":
             return primary_language(found.strip()) == primary_language(expected)
         return found.strip().casefold() == expected.strip().casefold()
 
-    def may_match(self, lowered_source: str) -> bool:
-        """False when the page (its lower-cased source) cannot hold a selected
-        element, so it need not be parsed again."""
+    def may_match(self, lowered_source: str | bytes) -> bool:
+        """False when the page (its lower-cased source: bytes when the needles
+        are ASCII) cannot hold a selected element, so it need not be searched."""
+        if isinstance(lowered_source, bytes):
+            assert self.ascii_needles is not None
+            return not self.ascii_needles or any(
+                all(needle in lowered_source for needle in group)
+                for group in self.ascii_needles
+            )
         return not self.needles or any(
             all(needle in lowered_source for needle in group) for group in self.needles
         )
@@ -152,6 +162,7 @@ def build(spec: RuleSpec) -> Attribute:
                 "(known: market, language, currency, direction)"
             ) from exc
     needles = _gate(required)
+    ascii_only = all(n.isascii() for group in needles for n in group)
     return Attribute(
         xpath,
         needles,
@@ -159,4 +170,5 @@ def build(spec: RuleSpec) -> Attribute:
         must,
         value,
         spec.body.get("compare", "text"),
+        tuple(tuple(n.encode() for n in g) for g in needles) if ascii_only else None,
     )
