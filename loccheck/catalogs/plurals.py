@@ -28,6 +28,7 @@ _ONLY_OTHER = frozenset({"other"})
 # million: the rules look at n, n % 10 and n % 100 (Arabic "many" is 11-99,
 # Welsh "many" 6, Latvian "zero" 10-20), which repeat after 100.
 _SAMPLES = range(201)
+_SHOWN_HEADER = 120  # characters of an unreadable header quoted in its note
 _SUFFIX = re.compile(
     r"(?P<base>.+?)(?P<ordinal>_ordinal)?_(?P<cat>" + "|".join(CATEGORIES) + ")"
 )
@@ -108,7 +109,10 @@ def gettext_categories(
     """
     parsed = _parse_plural_forms(plural_forms)
     if parsed is None:
-        return (), f'cannot read the Plural-Forms header "{plural_forms}"'
+        shown = plural_forms or ""
+        if len(shown) > _SHOWN_HEADER:  # the note stays one readable line
+            shown = shown[: _SHOWN_HEADER - 1] + "…"
+        return (), f'cannot read the Plural-Forms header "{shown}"'
     count, function = parsed
     locale = _locale(tag)
     if locale is None:
