@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, AnyStr
 
 from lxml import etree
 
@@ -47,6 +47,12 @@ def _snippet(element: Any) -> str:
     return f"<{element.tag}{' ' + attributes if attributes else ''}>"
 
 
+def _holds_a_group(source: AnyStr, groups: tuple[tuple[AnyStr, ...], ...]) -> bool:
+    """True if ``source`` holds every needle of one of ``groups`` (or there
+    is no group: no cheap test)."""
+    return not groups or any(all(n in source for n in group) for group in groups)
+
+
 @dataclass(frozen=True)
 class Attribute:
     """The compiled selector and expectation of one rule."""
@@ -72,13 +78,8 @@ class Attribute:
         are ASCII) cannot hold a selected element, so it need not be searched."""
         if isinstance(lowered_source, bytes):
             assert self.ascii_needles is not None
-            return not self.ascii_needles or any(
-                all(needle in lowered_source for needle in group)
-                for group in self.ascii_needles
-            )
-        return not self.needles or any(
-            all(needle in lowered_source for needle in group) for group in self.needles
-        )
+            return _holds_a_group(lowered_source, self.ascii_needles)
+        return _holds_a_group(lowered_source, self.needles)
 
     def find_in(self, root: Any, market: Market) -> Iterator[AttributeHit]:
         """Yield each selected element that breaks the rule."""
