@@ -26,6 +26,7 @@ _INDEX_NAMES = ("index.html", "index.htm")
 _SNIFF_BYTES = 1024
 _CACHED_LINKS = 4096  # resolved links kept per index: menus, footers, …
 _CACHED_PROBES = 4096  # file look-ups kept per index, likewise
+_BASE_SAMPLE = 500  # sitemap URLs read to learn the export's URL folder
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 _URL_NOISE = re.compile(r"[\t\n\r]")
 # wget names host folders "shop.example.com" (with ":8080" or "+8080" for a port);
@@ -127,18 +128,20 @@ def discover(
     learnt = {host for host in learnt if _is_host_name(host)}
     index = SiteIndex(Path(real), given | learnt, host_dirs, exclude)
     notes = listing.notes
-    more_hosts, urls = _read_sitemaps(index, listing.sitemaps, notes)
+    more_hosts, urlsets, sample = _read_sitemaps(index, listing.sitemaps, notes)
     hosts_all = index.hosts | more_hosts
     index = SiteIndex(index.root, hosts_all, host_dirs, exclude, listing.aliases())
-    base = _given_base(hosts) or _learn_base(index, urls)
+    base = _given_base(hosts) or _learn_base(index, sample)
     if base:
         index = replace(index, base_path=base)
-    entries = set(_sitemap_pages(index, urls, notes))
-    pages = entries | set(listing.pages(index))
+    entries = set(_sitemap_pages(index, urlsets, notes))
+    listed = listing.pages(index)
+    del listing  # its file table is as large as the site: gone before the union
+    pages = entries.union(listed)
+    del listed
     for folder in ("", *host_dirs):
         first = [p for p in (_child(folder, n) for n in _INDEX_NAMES) if p in pages]
         entries.update(first[:1])
-    index._links.clear()  # sitemap pages found by sniffing were cached as assets
     return Discovery(index, tuple(sorted(pages)), tuple(sorted(entries)), tuple(notes))
 
 
@@ -152,8 +155,10 @@ class _Listing:
 
     def __init__(self, root: str, exclude: tuple[str, ...]) -> None:
         self.root, self.exclude = root, exclude
-        # real path from the root -> (smallest listed path, sniff?)
-        self.files: dict[str, tuple[str, bool]] = {}
+        # real path from the root -> smallest listed path (one string when
+        # they are equal); the real paths whose listed name needs sniffing
+        self.files: dict[str, str] = {}
+        self.sniffed: set[str] = set()
         self.sitemaps: list[str] = []
         self.top_dirs: list[str] = []
         self.notes: list[Note] = []
@@ -167,15 +172,27 @@ class _Listing:
                 stack.extend(reversed(subdirs))
 
     def _scan(self, real_dir: str, rel_dir: str, chain: tuple[str, ...]) -> _Dirs:
+        # Plain files are taken as they come: which name of a file is kept
+        # does not depend on the order. Folders, symlinks and sitemaps wait
+        # to be taken in path order, so that the first path seen for a folder
+        # is its smallest, and notes and sitemaps come in path order. A folder
+        # of 100,000 pages is never held as a list of entries.
+        waiting: list[os.DirEntry[str]] = []
         try:
             with os.scandir(real_dir) as scan:
-                entries = sorted(scan, key=_entry_key)
+                for entry in scan:
+                    if _plain_file(entry):
+                        rel = _child(rel_dir, entry.name)
+                        if not is_excluded(rel, self.exclude):
+                            self._add_file(rel, entry.path, entry.name.lower())
+                    else:
+                        waiting.append(entry)
         except OSError as err:
             reason = err.strerror or type(err).__name__
             self._note(rel_dir or ".", "unreadable-dir", f"cannot be read ({reason})")
             return []
         subdirs = []
-        for entry in entries:
+        for entry in sorted(waiting, key=_entry_key):
             rel = _child(rel_dir, entry.name)
             real = self._real(entry, rel)
             if real is None or is_excluded(rel, self.exclude):
@@ -218,22 +235,36 @@ class _Listing:
             real_rel = _relative(real, self.root)
             real_rel = rel if real_rel == rel else real_rel  # keep one string
             best = self.files.get(real_rel)
-            if best is None or rel < best[0]:
-                self.files[real_rel] = (rel, not page)
+            if best is None or rel < best:
+                self.files[real_rel] = rel
+                if page:
+                    self.sniffed.discard(real_rel)
+                else:
+                    self.sniffed.add(real_rel)
 
     def aliases(self) -> dict[str, str]:
         """Map real relative paths to listed paths where the two differ."""
-        return {real: rel for real, (rel, _) in self.files.items() if real != rel}
+        return {real: rel for real, rel in self.files.items() if real != rel}
 
     def pages(self, index: SiteIndex) -> list[str]:
         """Return the listed pages, sniffing files without a page suffix."""
         found = []
-        for real, (rel, sniff) in self.files.items():
-            if not sniff or _sniff(os.path.join(self.root, real)):
+        sniffed = self.sniffed
+        for real, rel in self.files.items():
+            if real not in sniffed or _sniff(os.path.join(self.root, real)):
                 if len(index._memo) < _CACHED_PROBES:
                     index._memo[rel] = ("page", rel)
                 found.append(rel)
         return found
+
+
+def _plain_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, not a symlink, whose name is not a sitemap's."""
+    return (
+        not entry.is_symlink()
+        and entry.is_file()
+        and not entry.name.lower().startswith("sitemap")
+    )
 
 
 def _entry_key(entry: os.DirEntry[str]) -> str:
@@ -320,7 +351,7 @@ def _learn_base(index: SiteIndex, urls: list[tuple[str, str]]) -> str:
     own = _own_hosts(index.hosts)
     paths = [
         urlsplit(url).path
-        for _, url in urls[:500]
+        for _, url in urls[:_BASE_SAMPLE]
         if _clean_host(url).removeprefix("www.") in own
     ]
     return learn_base_path(paths, lambda rel: _probe(index, rel)[0] != "missing")
@@ -372,6 +403,13 @@ def resolve_link(index: SiteIndex, from_page: str, href: str) -> LinkTarget:
         if len(index._links) < _CACHED_LINKS:
             index._links[key] = found
     return found
+
+
+def _resolve_once(index: SiteIndex, from_page: str, href: str) -> LinkTarget:
+    """``resolve_link`` for a link met once (a sitemap's page URL): not cached."""
+    href = href.strip()
+    folder, _, name = from_page.rpartition("/")
+    return _resolve(index, from_page, href, folder, name)
 
 
 def _resolve(
@@ -540,26 +578,30 @@ def _relative(real: str, root: str) -> str:
 
 def _read_sitemaps(
     index: SiteIndex, sitemaps: list[str], notes: list[Note]
-) -> tuple[frozenset[str], list[tuple[str, str]]]:
-    """Return the hosts of all sitemap URLs and (sitemap, page URL) pairs."""
+) -> tuple[frozenset[str], list[str], list[tuple[str, str]]]:
+    """Return the hosts of all sitemap URLs, the URL sets among the sitemaps,
+    and the first ``_BASE_SAMPLE`` (sitemap, page URL) pairs.
+
+    The page URLs are not kept: ``_sitemap_pages`` reads each URL set again,
+    so a site's URLs never stand in memory all at once.
+    """
     hosts: set[str] = set()
-    urls: list[tuple[str, str]] = []
+    urlsets: list[str] = []
+    sample: list[tuple[str, str]] = []
     queue, done = list(sitemaps), set()
     while queue:
         rel = queue.pop(0)
         if rel in done:
             continue
         done.add(rel)
-        try:
-            kind, locs = parse_sitemap(index.root / rel)
-        except (OSError, EOFError, ValueError, etree.XMLSyntaxError, zlib.error) as err:
-            reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-            message = f"Sitemap {rel} could not be read: {reason}."
-            notes.append(Note(rel, "broken-sitemap", message))
+        read = _read_sitemap(index, rel, notes)
+        if read is None:
             continue
+        kind, locs = read
         hosts.update(filter(None, map(_clean_host, locs)))
         if kind == "urlset":
-            urls.extend((rel, loc) for loc in locs)
+            urlsets.append(rel)
+            sample.extend((rel, loc) for loc in locs[: _BASE_SAMPLE - len(sample)])
             continue
         known = SiteIndex(index.root, index.hosts | hosts, index.host_dirs)
         for loc in locs:
@@ -567,28 +609,43 @@ def _read_sitemaps(
             path = target.path
             if path and target.kind == "asset" and not is_excluded(path, index.exclude):
                 queue.append(path)
-    return frozenset(hosts), urls
+    return frozenset(hosts), urlsets, sample
+
+
+def _read_sitemap(
+    index: SiteIndex, rel: str, notes: list[Note]
+) -> tuple[str, list[str]] | None:
+    """A sitemap's kind and URLs; None, with a note, if it cannot be read."""
+    try:
+        return parse_sitemap(index.root / rel)
+    except (OSError, EOFError, ValueError, etree.XMLSyntaxError, zlib.error) as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        message = f"Sitemap {rel} could not be read: {reason}."
+        notes.append(Note(rel, "broken-sitemap", message))
+        return None
 
 
 def _sitemap_pages(
-    index: SiteIndex, urls: list[tuple[str, str]], notes: list[Note]
+    index: SiteIndex, urlsets: list[str], notes: list[Note]
 ) -> list[str]:
-    """Return the pages that sitemap URLs name and the export holds."""
+    """Return the pages that the URL sets' URLs name and the export holds."""
     found: list[str] = []
     missing: dict[str, int] = {}
-    for sitemap, url in urls:
-        target = resolve_link(index, sitemap, url)
-        path = target.path
-        if target.kind == "missing":
-            missing[sitemap] = missing.get(sitemap, 0) + 1
-        if path is None or target.kind not in ("page", "asset"):
-            continue
-        if target.kind == "asset":  # the bytes decide, not the name
-            if not _sniff(str(index.root / path)):
+    for sitemap in urlsets:
+        read = _read_sitemap(index, sitemap, notes)  # read a second time
+        for url in read[1] if read else ():
+            target = _resolve_once(index, sitemap, url)
+            path = target.path
+            if target.kind == "missing":
+                missing[sitemap] = missing.get(sitemap, 0) + 1
+            if path is None or target.kind not in ("page", "asset"):
                 continue
-            index._memo[path] = ("page", path)
-        if not is_excluded(path, index.exclude):
-            found.append(path)
+            if target.kind == "asset":  # the bytes decide, not the name
+                if not _sniff(str(index.root / path)):
+                    continue
+                index._memo[path] = ("page", path)
+            if not is_excluded(path, index.exclude):
+                found.append(path)
     for sitemap, count in missing.items():
         message = f"{count} page(s) listed in sitemap {sitemap} are not in the export."
         notes.append(Note(sitemap, "sitemap-missing-pages", message))

@@ -313,6 +313,45 @@ def test_sitemap_index_is_followed_to_local_sitemaps(tmp_path: Path) -> None:
     assert found.notes == ()
 
 
+def test_every_sitemap_url_counts_not_only_those_read_to_learn_the_base(
+    tmp_path: Path,
+) -> None:
+    """The URLs are read again to find the pages: past the first 500 too,
+    from every URL set, and missing pages are counted per sitemap."""
+    for i in range(700):
+        write(tmp_path, f"p/{i:04}.html")
+    urls = [f"https://{SHOP}/p/{i:04}.html" for i in range(650)]
+    write(tmp_path, "sitemap.xml", sitemap(*urls[:600], f"https://{SHOP}/gone.html"))
+    write(tmp_path, "sitemap-more.xml", sitemap(*urls[600:]))
+    found = discover(tmp_path)
+    assert found.entry_pages == tuple(f"p/{i:04}.html" for i in range(650))
+    assert len(found.pages) == 700
+    assert kinds(found) == {"sitemap.xml": "sitemap-missing-pages"}
+    assert found.notes[0].message.startswith("1 page(s) listed in sitemap")
+
+
+def test_a_large_folder_mixed_with_links_keeps_path_order(tmp_path: Path) -> None:
+    """Plain files are listed as the folder gives them; symlinks and
+    subfolders still come in path order, and so do their notes."""
+    for i in range(300):
+        write(tmp_path, f"f/{i:03}.html")
+    for name in ("m-leak", "b-leak", "z-leak"):
+        symlink(tmp_path / "f" / f"{name}.html", tmp_path.parent / "nowhere.html")
+    symlink(tmp_path / "f" / "a-alias.html", tmp_path / "f" / "007.html")
+    write(tmp_path, "f/sub/in.html")
+    found = discover(tmp_path)
+    assert [note.page for note in found.notes] == [
+        "f/b-leak.html",
+        "f/m-leak.html",
+        "f/z-leak.html",
+    ]
+    assert kinds(found) == dict.fromkeys(
+        ("f/b-leak.html", "f/m-leak.html", "f/z-leak.html"), "symlink-escape"
+    )
+    # The alias is a second name of f/007.html, which is the smaller one.
+    assert found.pages == (*(f"f/{i:03}.html" for i in range(300)), "f/sub/in.html")
+
+
 def test_broken_sitemaps_get_notes(tmp_path: Path) -> None:
     write(tmp_path, "index.html")
     write(tmp_path, "sitemap.xml", "<urlset><url><loc>https://x/</loc></url>")
