@@ -364,6 +364,11 @@ def _clean_host(text: str) -> str:
         netloc = urlsplit(text).netloc if "//" in text else text.split("/", 1)[0]
     except ValueError:
         return ""
+    return _clean_netloc(netloc)
+
+
+def _clean_netloc(netloc: str) -> str:
+    """The host of a lower-case URL authority: no user, port or final dot."""
     return _PORT.sub("", netloc.rsplit("@", 1)[-1]).rstrip(".")
 
 
@@ -436,10 +441,13 @@ def _resolve(
 
 
 def _resolve_url(index: SiteIndex, from_page: str, url: str) -> LinkTarget:
-    host = _clean_host(url).removeprefix("www.")
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an invalid host ("http://[::1")
+        return _EXTERNAL
+    host = _clean_netloc(parts.netloc.lower()).removeprefix("www.")
     if not host or host not in _own_hosts(index.hosts):
         return _EXTERNAL
-    parts = urlsplit(url)
     inside = _strip_base(index, parts.path or "/")
     if inside is None:
         return _EXTERNAL  # the shop's own site, outside the exported part

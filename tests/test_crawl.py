@@ -159,6 +159,7 @@ def test_absolute_links_to_the_shop_host_map_into_a_wget_export(
         f"https://{SHOP}/products/bag.html",
         f"http://www.{SHOP}:8080/products/bag.html?utm_source=x#reviews",
         f"//{SHOP.upper()}/products/bag.html",
+        f"https://user:pw@{SHOP}./products/bag.html",
         "/products/bag.html",
         "bag.html",
     ):
@@ -184,6 +185,8 @@ def test_absolute_links_to_the_shop_host_map_into_a_wget_export(
         "javascript:void(0)",
         "data:image/png;base64,iVBORw0KGgo=",
         "HTTPS://elsewhere.example/",
+        f"https://{SHOP}@evil.example/bag.html",  # the host comes after the "@"
+        "http://[::1/bag.html",  # an unclosed IPv6 host: not a URL at all
     ],
 )
 def test_other_hosts_and_schemes_are_external(tmp_path: Path, href: str) -> None:
