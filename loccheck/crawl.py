@@ -388,7 +388,9 @@ def _host_dir_map(host_dirs: frozenset[str]) -> dict[str, str]:
     return dict(reversed(list(bare)))  # the smallest folder name wins
 
 
-def resolve_link(index: SiteIndex, from_page: str, href: str) -> LinkTarget:
+def resolve_link(
+    index: SiteIndex, from_page: str, href: str, *, remember: bool = True
+) -> LinkTarget:
     """Say where ``href`` on page ``from_page`` points within the export.
 
     The fragment is dropped and the path percent-decoded (the literal name is
@@ -397,24 +399,18 @@ def resolve_link(index: SiteIndex, from_page: str, href: str) -> LinkTarget:
     ``index.html``, and ``name`` to ``name.html`` when only that exists.
     Absolute URLs on one of ``index.hosts`` (ignoring ``www.`` and the port)
     map into the export, root-relative ones into the page's host folder.
+    ``remember=False`` leaves the link memo as it is, for links met once.
     """
     href = href.strip()
     folder, _, name = from_page.rpartition("/")
     # Pages of one folder share most links (menus, footers): cache per folder.
     key = (from_page if not href or href[0] in "#?" else folder, href)
-    found = index._links.get(key)
+    found = index._links.get(key) if remember else None
     if found is None:
         found = _resolve(index, from_page, href, folder, name)
-        if len(index._links) < _CACHED_LINKS:
+        if remember and len(index._links) < _CACHED_LINKS:
             index._links[key] = found
     return found
-
-
-def _resolve_once(index: SiteIndex, from_page: str, href: str) -> LinkTarget:
-    """``resolve_link`` for a link met once (a sitemap's page URL): not cached."""
-    href = href.strip()
-    folder, _, name = from_page.rpartition("/")
-    return _resolve(index, from_page, href, folder, name)
 
 
 def _resolve(
@@ -642,7 +638,8 @@ def _sitemap_pages(
     for sitemap in urlsets:
         read = _read_sitemap(index, sitemap, notes)  # read a second time
         for url in read[1] if read else ():
-            target = _resolve_once(index, sitemap, url)
+            # Each URL is met once: remembering it would only fill the memo.
+            target = resolve_link(index, sitemap, url, remember=False)
             path = target.path
             if target.kind == "missing":
                 missing[sitemap] = missing.get(sitemap, 0) + 1
