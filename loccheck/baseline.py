@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from loccheck.model import BaselineEntry, RunResult
+from loccheck.model import BaselineEntry, RunResult, json_escape_surrogates
 
 VERSION = 1
 _FINGERPRINT = re.compile(r"^[0-9a-f]{20}$")
@@ -108,13 +108,6 @@ def entries_of(result: RunResult) -> tuple[BaselineEntry, ...]:
     )
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _escaped(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
 def dump_baseline(entries: tuple[BaselineEntry, ...]) -> str:
     """Serialise entries one per line, so a baseline change reads well in a diff.
 
@@ -125,7 +118,7 @@ def dump_baseline(entries: tuple[BaselineEntry, ...]) -> str:
     lines = ",\n".join(
         f"    {json.dumps(e.to_dict(), ensure_ascii=False)}" for e in entries
     )
-    lines = _SURROGATE.sub(_escaped, lines)
+    lines = json_escape_surrogates(lines)
     body = f"[\n{lines}\n  ]" if entries else "[]"
     return f'{{\n  "version": {VERSION},\n  "findings": {body}\n}}\n'
 

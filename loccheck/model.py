@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -27,6 +28,15 @@ class Severity(str, Enum):
 
 
 _SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+# A file name that is not UTF-8 keeps its raw bytes as lone surrogates, which
+# UTF-8 cannot carry: each writer replaces them in its own way.
+LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def json_escape_surrogates(text: str) -> str:
+    """Write the lone surrogates of serialised JSON ``text`` as ``\\uXXXX``
+    escapes: the text is then UTF-8, and a JSON reader gets the same string."""
+    return LONE_SURROGATES.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Confidence(str, Enum):

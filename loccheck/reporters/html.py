@@ -16,12 +16,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from loccheck.model import (
+    LONE_SURROGATES,
     Category,
     Confidence,
     Finding,
     RuleInfo,
     RunResult,
     Severity,
+    json_escape_surrogates,
     normalise_text,
 )
 from loccheck.reporters.base import DEFAULT_OPTIONS, ReportOptions
@@ -35,7 +37,6 @@ TOP_RULES = 8
 WORST_PAGES = 8
 MAX_NOTES = 200  # notes shown; the rest are counted
 _TEMPLATES = "loccheck.reporters"
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _show_surrogate(match: re.Match[str]) -> str:
@@ -47,7 +48,7 @@ def _show_surrogate(match: re.Match[str]) -> str:
 def printable(value: Any) -> Any:
     """Replace lone surrogates (not encodable as UTF-8) by escapes in strings."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _SURROGATE.sub(_show_surrogate, value)
+        return LONE_SURROGATES.sub(_show_surrogate, value)
     return value
 
 
@@ -310,7 +311,7 @@ def script_json(data: Any) -> Markup:
     would corrupt the JSON: entities are not decoded inside ``<script>``).
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
-    text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = json_escape_surrogates(text)
     for char, escaped in (
         ("&", "\\u0026"),
         ("<", "\\u003c"),

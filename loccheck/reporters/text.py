@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import ClassVar, TextIO
 
-from loccheck.model import Finding, RunResult, Severity
+from loccheck.model import LONE_SURROGATES, Finding, RunResult, Severity
 from loccheck.reporters.base import DEFAULT_OPTIONS, ReportOptions
 
 _RESET = "\x1b[0m"
@@ -26,7 +26,6 @@ _RULE_COLOUR = "\x1b[35m"  # magenta
 _PLACE_COLOUR = "\x1b[1m"  # bold
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BREAKS = re.compile("[\t\n\r\u2028\u2029]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def scrub(text: str) -> str:
@@ -34,7 +33,7 @@ def scrub(text: str) -> str:
 
     They cannot be written as UTF-8; a browser shows U+FFFD for such bytes too.
     """
-    return _SURROGATE.sub("\ufffd", text)
+    return LONE_SURROGATES.sub("\ufffd", text)
 
 
 def printable(text: str) -> str:
