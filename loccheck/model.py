@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Literal
@@ -350,22 +350,32 @@ class RunResult:
             }
         return summary
 
+    def sections(self) -> list[tuple[str, Any, Sequence[Any] | None]]:
+        """The JSON report's top-level members, in order, as ``(key, value,
+        records)``: ``records`` are the objects (each with ``to_dict``) of a
+        list member, whose value is then None, so that a writer can turn them
+        into JSON one at a time; other members come with their value."""
+        members: list[tuple[str, Any, Sequence[Any] | None]] = [
+            ("schema_version", 1, None),
+            ("tool", {"name": "loccheck", "version": self.version}, None),
+            ("root", self.root, None),
+            ("pages", None, self.pages),
+            ("findings", None, self.findings),
+            ("notes", None, self.notes),
+        ]
+        if self.catalogs:
+            members.append(("catalogs", None, self.catalogs))
+        if self.fixed is not None:
+            members.append(("fixed", None, self.fixed))
+        members.append(("summary", self.summary(), None))
+        return members
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON report (the contract described by the JSON Schema)."""
-        report: dict[str, Any] = {
-            "schema_version": 1,
-            "tool": {"name": "loccheck", "version": self.version},
-            "root": self.root,
-            "pages": [p.to_dict() for p in self.pages],
-            "findings": [f.to_dict() for f in self.findings],
-            "notes": [n.to_dict() for n in self.notes],
+        return {
+            key: value if records is None else [r.to_dict() for r in records]
+            for key, value, records in self.sections()
         }
-        if self.catalogs:
-            report["catalogs"] = [c.to_dict() for c in self.catalogs]
-        if self.fixed is not None:
-            report["fixed"] = [entry.to_dict() for entry in self.fixed]
-        report["summary"] = self.summary()
-        return report
 
     def worst_at_or_above(self, threshold: Severity | None) -> bool:
         """Return True if some finding not known to the baseline is at or above it."""

@@ -1,16 +1,17 @@
-"""The JSON report with file names that are not UTF-8."""
+"""The JSON report: written record by record, and file names that are not UTF-8."""
 
 from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
 from formats_site import finding, run_result
 
 from loccheck.cli import main
-from loccheck.model import Note
+from loccheck.model import BaselineEntry, CatalogSummary, Note, RunResult
 from loccheck.reporters.json import JsonReporter
 
 
@@ -47,3 +48,46 @@ def test_a_scan_of_a_page_whose_name_is_not_utf8_writes_its_report(
         "caf\ufffd.html",
         "index.html",
     ]
+
+
+def _whole(result: RunResult) -> str:
+    """The report as one ``json.dumps`` of the whole contract writes it."""
+    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
+    return text.replace("\udce9", "\ufffd") + "\n"
+
+
+def _written(result: RunResult) -> str:
+    out = io.StringIO()
+    JsonReporter().render(result, out)
+    return out.getvalue()
+
+
+def test_the_report_written_record_by_record_is_the_whole_dump() -> None:
+    nested = finding(
+        page="a/b.html",
+        text='Line "one"\nand «two» \\ \t',
+        found={"language": "en", "nested": {"list": [1, {"x": []}], "empty": {}}},
+        expected={},
+        suggestion=None,
+    )
+    result = run_result(
+        [finding(), nested, finding(page="caf\udce9.html")],
+        notes=(Note("x.html", "unreadable", "x.html: skipped."),),
+    )
+    catalogs = (
+        CatalogSummary("po/ru.po", "po", "ru", "header", "target", "ru-RU", 12, 3),
+        CatalogSummary("po/en.po", "po", "en", "filename", "source", None, 12, 0),
+    )
+    fixed = (BaselineEntry("f" * 16, "foreign-language-text", "old.html", 3, "Buy"),)
+    variants = [
+        result,
+        replace(result, catalogs=catalogs, fixed=fixed),
+        replace(result, fixed=()),
+        replace(result, pages=(), findings=(), notes=()),
+    ]
+    for variant in variants:
+        written = _written(variant)
+        assert written == _whole(variant)
+        json.loads(written)
+    assert '"fixed": []' in _written(variants[2])
+    assert '"pages": []' in _written(variants[3])
