@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar, TextIO
 
 from loccheck.model import RunResult
 from loccheck.reporters.base import DEFAULT_OPTIONS, ReportOptions
-from loccheck.reporters.text import scrub
-
-_INDENT = "  "
+from loccheck.reporters.stream import LazyArray, write_json
 
 
-def _dumped(value: Any, level: int) -> str:
-    """``value`` as the report writes it ``level`` members deep.
+def _records(records: Sequence[Any]) -> LazyArray:
+    def made() -> Iterator[dict[str, Any]]:
+        return (record.to_dict() for record in records)
 
-    JSON strings hold no raw line break, so every line break of the dump is
-    one between members, where the indent of the level is added.
-    """
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return scrub(text.replace("\n", "\n" + _INDENT * level))
+    return LazyArray(made)
 
 
 class JsonReporter:
@@ -35,26 +30,15 @@ class JsonReporter:
 
         The bytes are those of ``json.dumps(result.to_dict(), indent=2,
         ensure_ascii=False)``, but pages, findings and notes are turned into
-        JSON one at a time as they are written, so a report of a million
-        pages is never held whole in memory.
+        JSON one at a time as they are written (``reporters.stream``).
 
         A file name that is not UTF-8 keeps its raw bytes as lone surrogates,
         which UTF-8 cannot carry: they are written as U+FFFD (as the text and
         SARIF reports write them), so the report is always valid UTF-8.
         """
-        separator = "{\n"
-        for key, value, records in result.sections():
-            out.write(f"{separator}{_INDENT}{_dumped(key, 1)}: ")
-            separator = ",\n"
-            if records is None:
-                out.write(_dumped(value, 1))
-                continue
-            if not records:
-                out.write("[]")
-                continue
-            before = "[\n"
-            for record in records:
-                out.write(before + _INDENT * 2 + _dumped(record.to_dict(), 2))
-                before = ",\n"
-            out.write(f"\n{_INDENT}]")
-        out.write("\n}\n")
+        data = {
+            key: value if records is None else _records(records)
+            for key, value, records in result.sections()
+        }
+        write_json(out, data)
+        out.write("\n")

@@ -10,7 +10,6 @@ suggestion is a property, not a SARIF ``fix`` (loccheck does not edit pages).
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any, ClassVar, TextIO
@@ -18,7 +17,7 @@ from urllib.parse import quote
 
 from loccheck.model import Finding, Note, PageSummary, RuleInfo, RunResult, Severity
 from loccheck.reporters.base import DEFAULT_OPTIONS, ReportOptions
-from loccheck.reporters.text import scrub
+from loccheck.reporters.stream import LazyArray, materialised, write_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "loccheck/v1"
@@ -57,13 +56,23 @@ class SarifReporter:
     def render(
         self, result: RunResult, out: TextIO, options: ReportOptions = DEFAULT_OPTIONS
     ) -> None:
-        """Write the SARIF log: same input, byte-identical output."""
-        json.dump(_scrubbed(sarif_log(result)), out, ensure_ascii=False, indent=2)
+        """Write the SARIF log: same input, byte-identical output.
+
+        Artifacts and results are turned into JSON one at a time as they are
+        written (``reporters.stream``); lone surrogates become U+FFFD.
+        """
+        write_json(out, _log(result))
         out.write("\n")
 
 
 def sarif_log(result: RunResult) -> dict[str, Any]:
     """Return the SARIF log of a run as plain data."""
+    log: dict[str, Any] = materialised(_log(result))
+    return log
+
+
+def _log(result: RunResult) -> dict[str, Any]:
+    """The SARIF log, its artifacts and results made as they are written."""
     rules = _rules(result)
     index = {rule.id: number for number, rule in enumerate(rules)}
     summaries = {summary.page: summary for summary in result.pages}
@@ -85,22 +94,15 @@ def sarif_log(result: RunResult) -> dict[str, Any]:
             }
         ],
         "originalUriBaseIds": _base_ids(result),
-        "artifacts": [_artifact(page, summaries.get(page)) for page in pages],
+        "artifacts": LazyArray(
+            lambda: (_artifact(page, summaries.get(page)) for page in pages)
+        ),
         "columnKind": "unicodeCodePoints",
-        "results": [_result(f, index, artifacts[f.page]) for f in result.findings],
+        "results": LazyArray(
+            lambda: (_result(f, index, artifacts[f.page]) for f in result.findings)
+        ),
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-
-
-def _scrubbed(data: Any) -> Any:
-    """``data`` with lone surrogates in its strings replaced (see ``scrub``)."""
-    if isinstance(data, str):
-        return scrub(data)
-    if isinstance(data, dict):
-        return {scrub(k): _scrubbed(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_scrubbed(item) for item in data]
-    return data
 
 
 def _rules(result: RunResult) -> list[RuleInfo]:
