@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from loccheck.model import Finding, Note, PageSummary, RuleInfo, RunResult, Severity
 from loccheck.reporters.base import DEFAULT_OPTIONS, ReportOptions
-from loccheck.reporters.stream import LazyArray, materialised, write_json
+from loccheck.reporters.stream import LazyArray, write_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "loccheck/v1"
@@ -61,18 +61,14 @@ class SarifReporter:
         Artifacts and results are turned into JSON one at a time as they are
         written (``reporters.stream``); lone surrogates become U+FFFD.
         """
-        write_json(out, _log(result))
+        write_json(out, sarif_log(result))
         out.write("\n")
 
 
 def sarif_log(result: RunResult) -> dict[str, Any]:
-    """Return the SARIF log of a run as plain data."""
-    log: dict[str, Any] = materialised(_log(result))
-    return log
-
-
-def _log(result: RunResult) -> dict[str, Any]:
-    """The SARIF log, its artifacts and results made as they are written."""
+    """Return the SARIF log of a run as JSON data whose artifacts and results
+    are ``LazyArray``s, made as they are written (``stream.materialised``
+    makes them lists)."""
     rules = _rules(result)
     index = {rule.id: number for number, rule in enumerate(rules)}
     summaries = {summary.page: summary for summary in result.pages}

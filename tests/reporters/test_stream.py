@@ -72,6 +72,6 @@ def test_the_sarif_log_is_written_as_one_dump_of_it() -> None:
     )
     out = io.StringIO()
     SarifReporter().render(result, out)
-    expected = json.dumps(sarif_log(result), ensure_ascii=False, indent=2)
+    expected = json.dumps(materialised(sarif_log(result)), ensure_ascii=False, indent=2)
     assert out.getvalue() == scrub(expected) + "\n"
     assert "\ufffd" in out.getvalue()
