@@ -399,47 +399,62 @@ def _detector_agrees(tokens: list[str], market: Market, language: str) -> bool:
     return found == language and lead >= _AGREE_LEAD.get(len(tokens), 0.0)
 
 
+def _word_total(text: str, denoised: str, tokens: list[str], span: str) -> int:
+    """The words of ``tokens`` with the one-letter words ("в", "o") that left
+    them but are words all the same, counted where the tokens were found in
+    ``denoised`` (``text`` as ``denoise`` left it; ``span`` is their part of
+    ``text``), so the count is the denoised text's."""
+    read = span if denoised is text else _span(denoised, tokens)
+    return word_count(tokens) + sum(
+        1 for w in read.split() if len(w) == 1 and w.isalpha()
+    )
+
+
 def _same_script(
     text: str, denoised: str, tokens: list[str], market: Market, store: frozenset[str]
 ) -> Verdict | None:
     """Judge text written in the market's own script (``denoised`` is ``text``
     as ``denoise`` left it; only the excerpt is read from ``text``)."""
     accepted = _accepted(market)
-    if latin_market(market) and all(lexicon.is_international(t) for t in tokens):
+    latin = latin_market(market)
+    if latin and all(lexicon.is_international(t) for t in tokens):
         return None  # "Newsletter", "Login": Latin-script shops write them so
-    if all(lexicon.owners(t) & accepted for t in tokens):
+    owned = list(map(lexicon.owners, tokens))
+    if all(o & accepted for o in owned):
         return None  # only the market's own interface words
-    span = _span(text, tokens)
-    latin = "Latn" in admitted(market.scripts)
     if latin and _native_share(tokens, accepted) >= _NATIVE_SHARE:
         return None  # mixed text with the market's own words: a name plus a label
-    # One-letter words ("в", "o") left the tokens but are words all the same;
-    # counted where the tokens were found, so the count is the denoised text's.
-    read = span if denoised is text else _span(denoised, tokens)
-    count = word_count(tokens) + sum(
-        1 for w in read.split() if len(w) == 1 and w.isalpha()
-    )
+    span = _span(text, tokens)
     letters = evidence(tokens, market)
     if letters is not None and letters not in accepted:
+        count = _word_total(text, denoised, tokens, span)
         return _text_verdict(letters, span, 1.0, count, "letters")
-    lexical = (
-        _lexicon_language(tokens, accepted)
-        or _lexicon_majority(tokens, accepted)
-        or leftovers.shared_lexicon(tokens, market, accepted)
-    )
-    # One word: cognates abound ("Adresse" is French and German, "Note"
-    # French and English): the detector must agree.
-    one = lexical is not None and len(tokens) == 1
-    if one and not _detector_agrees(tokens, market, str(lexical)):
-        return None
-    if lexical is None:
+    # Every lexical verdict rests on a word that only other languages'
+    # lexicons have; most texts have none, and skip the lexicon passes.
+    foreign_word = any(map(accepted.isdisjoint, filter(None, owned)))
+    lexical = None
+    if foreign_word:
+        lexical = (
+            _lexicon_language(tokens, accepted)
+            or _lexicon_majority(tokens, accepted)
+            or leftovers.shared_lexicon(tokens, market, accepted)
+        )
+        # One word: cognates abound ("Adresse" is French and German, "Note"
+        # French and English): the detector must agree.
+        one = lexical is not None and len(tokens) == 1
+        if one and not _detector_agrees(tokens, market, str(lexical)):
+            return None
+    if lexical is None and (foreign_word or market.language in _LATIN_HINTS):
         hint = _neighbour_hint(tokens, market, accepted)
         if hint is not None and _detector_agrees(tokens, market, hint):
             lexical = hint
     if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
+        count = _word_total(text, denoised, tokens, span)
         return _text_verdict(lexical, span, 1.0, count, "lexicon")
-    if not latin and (market.language in _LETTERS_DECIDE or (count <= 2 and
-                      market.language not in _SHORT_NEIGHBOURS)):  # fmt: skip
+    if not latin and market.language in _LETTERS_DECIDE:
+        return None
+    count = _word_total(text, denoised, tokens, span)
+    if not latin and count <= 2 and market.language not in _SHORT_NEIGHBOURS:
         return None
     if not latin and _own_script(tokens, market.language):
         return None  # kana is Japanese, hangul Korean: no detector is needed

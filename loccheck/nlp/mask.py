@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import import_module
 from itertools import pairwise
+from operator import itemgetter
 
 from loccheck.memo import each_memoised
 
@@ -90,6 +91,7 @@ _UNITS = frozenset(
     {"cm", "mm", "m", "km", "kg", "g", "mg", "ml", "l", "lb", "lbs", "oz", "ft"}
     | {"in", "inch", "inches", "gb", "mb", "tb", "mah", "kw", "w", "v", "hz", "px"}
 )
+_TAIL = itemgetter(slice(1, None))  # a word's letters after the first
 _CJK = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
@@ -372,11 +374,17 @@ def denoised_words(denoised: str, terms: frozenset[str] = frozenset()) -> list[s
     shouting = len(found) > 1 and all(w.isupper() for w in found)
     # Words are parts of the denoised text: without CJK in it, none has any.
     cjk = _CJK.search(denoised) is not None
-    if not cjk and not shouting:  # the common case, in one comprehension
+    if not cjk and not shouting:  # the common case
+        longer = [word for word in found if len(word) > 1]
+        # A word whose letters after the first are all lower case is neither
+        # in capitals nor brand-like. Prose is made of such words: then they
+        # stand as they are, decided in C without a memo look-up per word.
+        if all(map(str.islower, map(_TAIL, longer))):
+            return longer
         return [
             word.lower() if word.isupper() else word
-            for word in found
-            if len(word) > 1 and not _is_brandlike(word)
+            for word in longer
+            if not _is_brandlike(word)
         ]
     kept: list[str] = []
     for word in found:
