@@ -9,10 +9,13 @@ import re
 from loccheck.nlp.mask import (
     _IDENTIFIER_HINT,
     _NUMBERS,
+    _UNITS,
     _WORD,
     _WORD_OF_DENOISED,
     _blank_number,
+    _is_brandlike,
     denoise,
+    denoised_words,
 )
 
 # The word as first written: a letter, then letters or one joining mark that
@@ -57,3 +60,26 @@ def test_denoised_text_holds_no_digit_and_the_plain_pattern_finds_its_words() ->
         assert not any(c.isdecimal() for c in denoised), (text, denoised)
         if "_" not in denoised:
             assert _WORD_OF_DENOISED.findall(denoised) == _WORD.findall(denoised)
+
+
+def _words_first_written(denoised: str) -> list[str]:
+    """``denoised_words`` of a text with no CJK, no term and not all in
+    capitals, as first written: one comprehension with the brand-like test."""
+    return [
+        word.lower() if word.isupper() else word
+        for word in _WORD.findall(denoised)
+        if len(word) > 1 and not _is_brandlike(word)
+    ]
+
+
+def test_prose_words_skip_the_brand_like_test_and_keep_its_answer() -> None:
+    rng = random.Random(13)
+    pieces = ["a", "b", "Z", "Q", "ж", "Ы", "é", "É", "ß", "ǅ", "'", "-", " ", " ", "в"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        found = _WORD.findall(text)
+        if len(found) > 1 and all(w.isupper() for w in found):
+            continue  # text in capitals: another branch
+        if found and all(w.casefold() in _UNITS for w in found):
+            continue  # only units
+        assert denoised_words(text) == _words_first_written(text), text
