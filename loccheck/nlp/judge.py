@@ -41,6 +41,7 @@ from loccheck.nlp.mask import (
 from loccheck.nlp.scripts import (
     SCRIPT_LANGUAGE,
     admitted,
+    all_of_script,
     letter_scripts,
     script_of,
     token_scripts,
@@ -624,12 +625,16 @@ def _judge_words(
     if not tokens:
         return ()
     market = load_market(market_id)
-    scripts = list(map(token_scripts, tokens))
-    seen: frozenset[str] = frozenset().union(*scripts)
-    found = _foreign_scripts(text, tokens, seen, market)
     own = admitted(market.scripts)
+    scripts: list[frozenset[str]] = []
+    if len(own) == 1 and all_of_script(tokens, next(iter(own))):
+        seen = own  # the common case: every word in the market's one script
+    else:
+        scripts = list(map(token_scripts, tokens))
+        seen = frozenset().union(*scripts)
+    found = _foreign_scripts(text, tokens, seen, market)
     # Most texts are all in the market's own script: then all are native.
-    mine = seen <= own and all(scripts)
+    mine = seen <= own and (not scripts or all(scripts))
     if "Latn" in own:
         native = (
             tokens

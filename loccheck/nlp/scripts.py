@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -63,6 +64,35 @@ def token_scripts(token: str) -> frozenset[str]:
     found = {script_of(c) for c in token if c.isalpha()}
     found.discard("Zyyy")
     return frozenset(found)
+
+
+@lru_cache(maxsize=64)
+def _not_a_letter_of(script: str) -> re.Pattern[str]:
+    """A word character that is not a letter of ``script``."""
+    parts = []
+    for start, end, owner in _RANGES:
+        if owner != script:
+            continue
+        run: list[int] = []
+        for point in range(start, end + 2):
+            if point <= end and chr(point).isalpha():
+                run.append(point)
+            elif run:
+                parts.append(f"\\U{run[0]:08x}-\\U{run[-1]:08x}")
+                run = []
+    return re.compile("[^\\W" + "".join(parts) + "]")
+
+
+def all_of_script(words: list[str], script: str) -> bool:
+    """True only if each of ``words`` (each holding a word character) is
+    written in ``script`` alone: ``token_scripts`` of each is ``{script}``.
+
+    One search in C instead of a memo look-up per word: it finds any word
+    character that is not a letter of the script. Digits, "_" and "²" are
+    such characters, so words holding them get False, and their scripts are
+    to be read word by word.
+    """
+    return _not_a_letter_of(script).search(" ".join(words)) is None
 
 
 def letter_scripts(text: str) -> Counter[str]:
