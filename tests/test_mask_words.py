@@ -7,6 +7,7 @@ import random
 import re
 
 from loccheck.nlp.mask import (
+    _CJK,
     _IDENTIFIER_HINT,
     _NUMBERS,
     _UNITS,
@@ -16,6 +17,7 @@ from loccheck.nlp.mask import (
     _is_brandlike,
     denoise,
     denoised_words,
+    word_count,
 )
 
 # The word as first written: a letter, then letters or one joining mark that
@@ -83,3 +85,20 @@ def test_prose_words_skip_the_brand_like_test_and_keep_its_answer() -> None:
         if found and all(w.casefold() in _UNITS for w in found):
             continue  # only units
         assert denoised_words(text) == _words_first_written(text), text
+
+
+def test_word_count_counts_cjk_runs_as_first_written() -> None:
+    rng = random.Random(17)
+    pieces = ["カート", "入", "れ", "中", "한", "a", "ж", "ｶ", "ー", "々", "1"]
+    for _ in range(20000):
+        tokens = [
+            "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+            for _ in range(rng.randint(0, 4))
+        ]
+        expected = 0
+        for token in tokens:  # as first written: each CJK character listed
+            cjk = len(_CJK.findall(token))
+            expected += (cjk + 1) // 2 if cjk else 1
+        if not any(_CJK.search(t) for t in tokens):
+            expected = len(tokens)
+        assert word_count(tokens) == expected, tokens

@@ -16,8 +16,6 @@ from importlib import import_module
 from itertools import pairwise
 from operator import itemgetter
 
-from loccheck.memo import each_memoised
-
 # Memos of pure functions, bounded so that memory stays flat on big sites:
 # template strings repeat and stay cached; one-off product text cycles out.
 _MEMO = 8192
@@ -95,6 +93,7 @@ _TAIL = itemgetter(slice(1, None))  # a word's letters after the first
 _CJK = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
+_CJK_RUN = re.compile(_CJK.pattern + "+")
 
 
 def _bounded(alternatives: list[str]) -> re.Pattern[str]:
@@ -262,22 +261,6 @@ def _joinable(terms: frozenset[str]) -> bool:
     return not any("\0" in t for t in terms)
 
 
-@lru_cache(maxsize=1)
-def _folded_texts() -> dict[str, str]:
-    """Texts and their ``_fold``: pages repeat most of their texts."""
-    return {}
-
-
-def _fold_each(texts: list[str]) -> str | None:
-    """``_fold`` of ``texts`` joined with NUL, which is the join of each
-    text's fold (folding keeps each character's place, and a NUL ends the
-    context of a final sigma as the end of a text does); each is memoised."""
-    if _CASE_CLASSES is None:
-        return None
-    folded = each_memoised(_folded_texts(), texts, _fold)
-    return "\0".join(folded)
-
-
 def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
     """``strip_terms`` of each of ``texts``, in one pass over them all.
 
@@ -288,7 +271,12 @@ def strip_terms_each(texts: list[str], terms: frozenset[str]) -> list[str]:
     if not terms or not _joinable(terms) or joined.count("\0") != len(texts) - 1:
         # No term, or a NUL in a term (it could span two texts) or in a text.
         return [strip_terms(t, terms) for t in texts]
-    present, spans = _term_matches(joined, terms, _fold_each(texts))
+    # One fold of the joined texts: the join of each text's fold (folding
+    # keeps each character's place, and a NUL ends the context of a final
+    # sigma as the end of a text does). Measured in a scan, it costs less
+    # than looking each text's fold up in a memo.
+    folded = _fold(joined) if _CASE_CLASSES is not None else None
+    present, spans = _term_matches(joined, terms, folded)
     if not spans:
         return list(texts)
     if _overlap(spans):  # the one pattern of the terms found decides
@@ -404,6 +392,8 @@ def word_count(tokens: Iterable[str]) -> int:
         return len(listed)  # no CJK: one word per token
     total = 0
     for token in listed:
-        cjk = len(_CJK.findall(token))
+        # A token all of CJK (most are) is counted without a list of its
+        # characters.
+        cjk = len(token) if _CJK_RUN.fullmatch(token) else len(_CJK.findall(token))
         total += (cjk + 1) // 2 if cjk else 1
     return total
