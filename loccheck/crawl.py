@@ -408,7 +408,11 @@ def resolve_link(
     found = index._links.get(key) if remember else None
     if found is None:
         found = _resolve(index, from_page, href, folder, name)
-        if remember and len(index._links) < _CACHED_LINKS:
+        if remember:
+            # Bounded: when full it is emptied, and what recent pages link
+            # (menus, footers, neighbouring products) is back after a page.
+            if len(index._links) >= _CACHED_LINKS:
+                index._links.clear()
             index._links[key] = found
     return found
 

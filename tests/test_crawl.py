@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
+from loccheck import crawl
 from loccheck.crawl import (
     Discovery,
     LinkTarget,
@@ -571,3 +572,22 @@ def test_a_pipe_named_like_a_page_is_never_read(tmp_path: Path) -> None:
     assert [p.page for p in whole.pages] == ["index.html"]
     assert [(n.page, n.kind) for n in alone.notes] == [("pipe.html", "unreadable")]
     assert "not a regular file" in alone.notes[0].message
+
+
+def test_the_link_memo_is_emptied_when_full_and_answers_stay_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(12):
+        write(tmp_path, f"p{n}.html")
+    index = discover(tmp_path).index
+    monkeypatch.setattr(crawl, "_CACHED_LINKS", 4)
+    for n in range(12):
+        href = f"p{n}.html"
+        expected = resolve_link(index, "p0.html", href, remember=False)
+        assert resolve_link(index, "p0.html", href) == expected
+        assert len(index._links) <= 4
+        assert index._links[("", href)] == expected  # the newest is kept
+    for n in range(12):  # asked again: from the memo or resolved anew
+        assert resolve_link(index, "p0.html", f"p{n}.html") == LinkTarget(
+            "page", f"p{n}.html"
+        )
