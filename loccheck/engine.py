@@ -8,13 +8,14 @@ import os
 import stat
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from loccheck import __version__, suppress
 from loccheck.checks.base import AlternateFact, PageContext, PageFacts
@@ -273,7 +274,10 @@ class _Collector:
         self.summaries.append(
             replace(summary, page=path, locale=locale, encoding=encoding)
         )
-        self.findings.extend(result.findings)
+        if result.findings:
+            self.findings.extend(
+                _shared_parts(f, summary.page, path) for f in result.findings
+            )
         self.notes.extend(result.notes)
         alternates = tuple(
             AlternateFact(sys.intern(a.hreflang), self.seen.get(a.target, a.target))
@@ -287,8 +291,39 @@ class _Collector:
                 self.queue.append(linked)
 
 
+_SHORT = 32  # string values of findings' details shared when no longer
+
+
 def _shared(text: str | None) -> str | None:
     return None if text is None else sys.intern(text)
+
+
+def _shared_parts(finding: Finding, page: str, path: str) -> Finding:
+    """``finding`` as the main process keeps it until the report: its page
+    is the crawl's copy of the path, and the strings that repeat from finding
+    to finding (rule, selector, locale, scope, the keys of ``expected`` and
+    ``found``) are shared, not one copy each unpickled from a worker."""
+    return replace(
+        finding,
+        rule=sys.intern(finding.rule),
+        page=path if finding.page == page else finding.page,
+        selector=sys.intern(finding.selector),
+        locale=_shared(finding.locale),
+        scope=sys.intern(finding.scope),
+        expected=_shared_keys(finding.expected),
+        found=_shared_keys(finding.found),
+    )
+
+
+def _shared_keys(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``mapping`` with its keys, and its short string values ("ru", "en-US",
+    "detector"), shared."""
+    if not mapping:
+        return mapping
+    return {
+        sys.intern(k): sys.intern(v) if isinstance(v, str) and len(v) <= _SHORT else v
+        for k, v in mapping.items()
+    }
 
 
 @contextmanager
