@@ -425,9 +425,9 @@ def _same_script(
         return None  # only the market's own interface words
     if latin and _native_share(tokens, accepted) >= _NATIVE_SHARE:
         return None  # mixed text with the market's own words: a name plus a label
-    span = _span(text, tokens)
     letters = evidence(tokens, market)
     if letters is not None and letters not in accepted:
+        span = _span(text, tokens)
         count = _word_total(text, denoised, tokens, span)
         return _text_verdict(letters, span, 1.0, count, "letters")
     # Every lexical verdict rests on a word that only other languages'
@@ -450,10 +450,12 @@ def _same_script(
         if hint is not None and _detector_agrees(tokens, market, hint):
             lexical = hint
     if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
+        span = _span(text, tokens)
         count = _word_total(text, denoised, tokens, span)
         return _text_verdict(lexical, span, 1.0, count, "lexicon")
     if not latin and market.language in _LETTERS_DECIDE:
         return None
+    span = _span(text, tokens)
     count = _word_total(text, denoised, tokens, span)
     if not latin and count <= 2 and market.language not in _SHORT_NEIGHBOURS:
         return None
