@@ -400,15 +400,20 @@ def _detector_agrees(tokens: list[str], market: Market, language: str) -> bool:
     return found == language and lead >= _AGREE_LEAD.get(len(tokens), 0.0)
 
 
-def _word_total(text: str, denoised: str, tokens: list[str], span: str) -> int:
-    """The words of ``tokens`` with the one-letter words ("в", "o") that left
-    them but are words all the same, counted where the tokens were found in
-    ``denoised`` (``text`` as ``denoise`` left it; ``span`` is their part of
-    ``text``), so the count is the denoised text's."""
+def _excerpt(text: str, denoised: str, tokens: list[str]) -> tuple[str, int]:
+    """The part of ``text`` from the first to the last of ``tokens``, and
+    their word count (``denoised`` is ``text`` as ``denoise`` left it).
+
+    One-letter words ("в", "o") left the tokens but are words all the same;
+    they are counted where the tokens were found in the denoised text, so
+    the count is the denoised text's.
+    """
+    span = _span(text, tokens)
     read = span if denoised is text else _span(denoised, tokens)
-    return word_count(tokens) + sum(
+    count = word_count(tokens) + sum(
         1 for w in read.split() if len(w) == 1 and w.isalpha()
     )
+    return span, count
 
 
 def _same_script(
@@ -427,8 +432,7 @@ def _same_script(
         return None  # mixed text with the market's own words: a name plus a label
     letters = evidence(tokens, market)
     if letters is not None and letters not in accepted:
-        span = _span(text, tokens)
-        count = _word_total(text, denoised, tokens, span)
+        span, count = _excerpt(text, denoised, tokens)
         return _text_verdict(letters, span, 1.0, count, "letters")
     # Every lexical verdict rests on a word that only other languages'
     # lexicons have; most texts have none, and skip the lexicon passes.
@@ -450,13 +454,11 @@ def _same_script(
         if hint is not None and _detector_agrees(tokens, market, hint):
             lexical = hint
     if lexical is not None and _scripts_of(lexical) & admitted(market.scripts):
-        span = _span(text, tokens)
-        count = _word_total(text, denoised, tokens, span)
+        span, count = _excerpt(text, denoised, tokens)
         return _text_verdict(lexical, span, 1.0, count, "lexicon")
     if not latin and market.language in _LETTERS_DECIDE:
         return None
-    span = _span(text, tokens)
-    count = _word_total(text, denoised, tokens, span)
+    span, count = _excerpt(text, denoised, tokens)
     if not latin and count <= 2 and market.language not in _SHORT_NEIGHBOURS:
         return None
     if not latin and _own_script(tokens, market.language):
